@@ -1,0 +1,53 @@
+# plraster: a PGXS build of SQL files only, plus the Python package for the interpreter
+# that plpython3u embeds (Debian's /usr/bin/python3, not the python3 on PATH).
+EXTVERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" extension/plraster.control)
+EXT_SQL = extension/plraster--$(EXTVERSION).sql
+EXT_UPGRADES = $(wildcard extension/plraster--*--*.sql)
+EXT_FROZEN = $(filter-out $(EXT_SQL) $(EXT_UPGRADES),$(wildcard extension/plraster--*.sql))
+
+MODULEDIR = extension
+DATA = extension/plraster.control $(EXT_SQL) $(EXT_UPGRADES) $(EXT_FROZEN)
+EXTRA_CLEAN = $(EXT_SQL)
+
+PYTHON = /usr/bin/python3
+PYTHON_SITE = $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("purelib", "posix_local") if "posix_local" in sysconfig.get_scheme_names() else sysconfig.get_path("purelib"))')
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+
+all: $(EXT_SQL)
+
+# The install script is the numbered feature files, in order.
+$(EXT_SQL): $(sort $(wildcard sql/*.sql)) extension/plraster.control
+	( printf '%s\n' "-- plraster $(EXTVERSION): generated from sql/*.sql by make; do not edit" \
+	    '\echo Use "CREATE EXTENSION plraster" to load this file. \quit'; \
+	  for f in $(sort $(wildcard sql/*.sql)); do echo; echo "-- from $$f"; cat $$f; done ) > $@
+
+include $(PGXS)
+
+install: install-python
+
+# Copy (not link) the package: the server's user must read it wherever the clone is.
+install-python:
+	mkdir -p $(DESTDIR)$(PYTHON_SITE)/plraster
+	cp -r python/plraster/. $(DESTDIR)$(PYTHON_SITE)/plraster/
+	find $(DESTDIR)$(PYTHON_SITE)/plraster -name '__pycache__' -prune -exec rm -rf {} +
+	$(PYTHON) -c 'import sys; sys.path.insert(0, "$(DESTDIR)$(PYTHON_SITE)"); import plraster'
+
+deps:
+	bash tools/install-deps.sh
+
+# The README's two commands.
+demo: deps
+	$(MAKE) install
+	bash tools/demo.sh
+
+test: deps
+	$(MAKE) install
+	bash tools/run-tests.sh
+
+bench: deps
+	$(MAKE) install
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_foundation.py
+
+.PHONY: install-python deps demo test bench

@@ -1,0 +1,90 @@
+"""PostGIS raster pixel types: codes, names, numpy dtypes and value ranges.
+
+The codes are the ones PostGIS writes in WKB (the RFC2 document is wrong about 32BF and
+64BF: PostGIS uses 10 and 11; 9 is 16BF, added in PostGIS 3.7).
+"""
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+
+from .errors import InvalidParameterError
+
+
+class PixelType(IntEnum):
+    """A pixel type code as stored in the low four bits of a band's flag byte."""
+
+    PT_1BB = 0
+    PT_2BUI = 1
+    PT_4BUI = 2
+    PT_8BSI = 3
+    PT_8BUI = 4
+    PT_16BSI = 5
+    PT_16BUI = 6
+    PT_32BSI = 7
+    PT_32BUI = 8
+    PT_16BF = 9
+    PT_32BF = 10
+    PT_64BF = 11
+
+
+@dataclass(frozen=True)
+class PixelTypeInfo:
+    """What plraster needs to know of a pixel type."""
+
+    code: PixelType
+    name: str
+    dtype: np.dtype  # native byte order; the codec picks the WKB's order
+    min: float
+    max: float
+
+    @property
+    def size(self):
+        """Bytes one pixel takes in WKB."""
+        return self.dtype.itemsize
+
+    @property
+    def is_float(self):
+        """True for 16BF, 32BF and 64BF."""
+        return self.dtype.kind == "f"
+
+
+_INFO = [
+    PixelTypeInfo(PixelType.PT_1BB, "1BB", np.dtype(np.uint8), 0, 1),
+    PixelTypeInfo(PixelType.PT_2BUI, "2BUI", np.dtype(np.uint8), 0, 3),
+    PixelTypeInfo(PixelType.PT_4BUI, "4BUI", np.dtype(np.uint8), 0, 15),
+    PixelTypeInfo(PixelType.PT_8BSI, "8BSI", np.dtype(np.int8), -128, 127),
+    PixelTypeInfo(PixelType.PT_8BUI, "8BUI", np.dtype(np.uint8), 0, 255),
+    PixelTypeInfo(PixelType.PT_16BSI, "16BSI", np.dtype(np.int16), -32768, 32767),
+    PixelTypeInfo(PixelType.PT_16BUI, "16BUI", np.dtype(np.uint16), 0, 65535),
+    PixelTypeInfo(PixelType.PT_32BSI, "32BSI", np.dtype(np.int32), -2147483648, 2147483647),
+    PixelTypeInfo(PixelType.PT_32BUI, "32BUI", np.dtype(np.uint32), 0, 4294967295),
+    PixelTypeInfo(PixelType.PT_16BF, "16BF", np.dtype(np.float16), -65504.0, 65504.0),
+    PixelTypeInfo(PixelType.PT_32BF, "32BF", np.dtype(np.float32),
+                  -3.4028234663852886e38, 3.4028234663852886e38),
+    PixelTypeInfo(PixelType.PT_64BF, "64BF", np.dtype(np.float64),
+                  -1.7976931348623157e308, 1.7976931348623157e308),
+]
+BY_CODE = {info.code: info for info in _INFO}
+BY_NAME = {info.name: info for info in _INFO}
+
+
+def info_for_code(code):
+    """Return the PixelTypeInfo for a WKB pixel type code, or None when the code is unknown."""
+    try:
+        return BY_CODE[PixelType(code)]
+    except ValueError:
+        return None
+
+
+def info_for_name(name):
+    """Return the PixelTypeInfo for a PostGIS pixel type name such as '8BUI'.
+
+    Raises InvalidParameterError for a name PostGIS does not know.
+    """
+    info = BY_NAME.get(name.upper() if isinstance(name, str) else name)
+    if info is None:
+        raise InvalidParameterError(
+            "invalid pixel type %r" % (name,),
+            hint="Use one of " + ", ".join(BY_NAME) + ".")
+    return info

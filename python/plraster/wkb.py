@@ -1,0 +1,268 @@
+"""PostGIS raster WKB: parse and emit, bit-compatible with PostGIS 3.x.
+
+Layout (all fields packed, byte order given by the first byte):
+header  u8 endianness (1 = NDR/little, 0 = XDR/big), u16 version (0), u16 band count,
+        f64 scale x, scale y, upper-left x, upper-left y, skew x, skew y, i32 srid,
+        u16 width, u16 height  -- 61 bytes
+band    u8 flags (pixel type | 0x80 out-db | 0x40 has nodata | 0x20 is nodata; 0x10 reserved),
+        nodata value sized by the pixel type, then either width*height pixels row-major
+        (in-db) or u8 0-based band number + NUL-terminated path (out-db).
+PostGIS reads both byte orders and writes machine order; plraster writes little-endian.
+"""
+import dataclasses
+import struct
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+import numpy as np
+
+from . import messages
+from .errors import InvalidRasterError
+from .pixtypes import PixelTypeInfo, info_for_code
+
+HEADER_SIZE = 61
+_HEADER = {1: struct.Struct("<BHHddddddiHH"), 0: struct.Struct(">BHHddddddiHH")}
+_ORDER = {1: "<", 0: ">"}
+
+FLAG_OUTDB = 0x80
+FLAG_HASNODATA = 0x40
+FLAG_ISNODATA = 0x20
+FLAG_RESERVED = 0x10
+PIXTYPE_MASK = 0x0F
+
+HEX_HINT = ("Hex WKB text must be decoded first: use ST_RastFromHexWKB(text) or "
+            "decode(text, 'hex'), not a cast of the text to bytea.")
+
+
+@dataclass(frozen=True)
+class RasterHeader:
+    """The 61-byte raster header, in the units PostGIS uses."""
+
+    num_bands: int
+    scale_x: float
+    scale_y: float
+    ip_x: float
+    ip_y: float
+    skew_x: float
+    skew_y: float
+    srid: int
+    width: int
+    height: int
+    little_endian: bool = True
+
+    def replace(self, **changes):
+        """Return a copy of the header with the given fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def geotransform(self):
+        """GDAL-order geotransform: (ip_x, scale_x, skew_x, ip_y, skew_y, scale_y)."""
+        return (self.ip_x, self.scale_x, self.skew_x, self.ip_y, self.skew_y, self.scale_y)
+
+    @property
+    def is_empty(self):
+        """True when the raster has no pixels (width or height 0), as ST_IsEmpty says."""
+        return self.width == 0 or self.height == 0
+
+
+@dataclass
+class Band:
+    """One band. In-db bands hold `data`, a (height, width) array; out-db bands hold a path."""
+
+    pixtype: PixelTypeInfo
+    has_nodata: bool = False
+    is_nodata: bool = False
+    nodata: float = 0
+    data: Optional[np.ndarray] = None
+    outdb_index: Optional[int] = None  # 0-based band number in the external file
+    path: Optional[bytes] = None
+
+    @property
+    def is_outdb(self):
+        """True for a band whose pixels live in an external file."""
+        return self.path is not None
+
+    @property
+    def nodata_value(self):
+        """The nodata value, or None when the band has none (ST_BandNoDataValue)."""
+        return self.nodata if self.has_nodata else None
+
+    def writable_data(self):
+        """Return the pixel array, copied first when it is a read-only view of the WKB."""
+        if not self.data.flags.writeable or self.data.dtype.byteorder == ">":
+            self.data = self.data.astype(self.pixtype.dtype.newbyteorder("<"))
+        return self.data
+
+
+@dataclass
+class Raster:
+    """A parsed raster: its header and its bands."""
+
+    header: RasterHeader
+    bands: List[Band] = field(default_factory=list)
+
+    @property
+    def width(self):
+        """Pixel columns."""
+        return self.header.width
+
+    @property
+    def height(self):
+        """Pixel rows."""
+        return self.header.height
+
+
+def _truncated(what, needed, offset, total):
+    return InvalidRasterError(
+        "raster wkb is truncated",
+        detail="%s needs %d bytes at offset %d, but the value has %d bytes."
+        % (what, needed, offset, total))
+
+
+def read_header(buf):
+    """Parse and check the 61-byte header at the start of buf (bytes or memoryview)."""
+    total = len(buf)
+    if total < 1:
+        raise _truncated("The header", HEADER_SIZE, 0, total)
+    endian = buf[0]
+    if endian not in (0, 1):
+        raise InvalidRasterError(
+            "invalid raster wkb: unknown byte order %d" % endian,
+            detail="The first byte of raster WKB must be 0 (XDR) or 1 (NDR).",
+            hint=HEX_HINT)
+    if total < HEADER_SIZE:
+        raise _truncated("The header", HEADER_SIZE, 0, total)
+    (_, version, nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h) = \
+        _HEADER[endian].unpack_from(buf, 0)
+    if version != 0:
+        raise InvalidRasterError(
+            "unsupported raster wkb version %d" % version,
+            detail="Only version 0 of the raster WKB format exists.")
+    return RasterHeader(nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h, endian == 1)
+
+
+def _read_band(buf, offset, header, order, number):
+    total = len(buf)
+    if offset >= total:
+        raise _truncated("Band %d" % number, 1, offset, total)
+    flags = buf[offset]
+    info = info_for_code(flags & PIXTYPE_MASK)
+    if info is None:
+        raise InvalidRasterError(
+            "invalid raster wkb: unknown pixel type %d in band %d" % (flags & PIXTYPE_MASK, number),
+            detail="Pixel type codes are 0 to 11.")
+    offset += 1
+    size = info.size
+    if offset + size > total:
+        raise _truncated("The nodata value of band %d" % number, size, offset, total)
+    dtype = info.dtype.newbyteorder(order)
+    nodata = np.frombuffer(buf, dtype, 1, offset)[0].item()
+    offset += size
+    has_nodata = bool(flags & FLAG_HASNODATA)
+    # PostGIS drops the reserved bit, and drops is-nodata unless has-nodata is set.
+    band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
+                _clamp_nodata(info, nodata) if has_nodata else nodata)
+    if flags & FLAG_OUTDB:
+        if offset >= total:
+            raise _truncated("The band number of out-db band %d" % number, 1, offset, total)
+        band.outdb_index = buf[offset]
+        offset += 1
+        end = bytes(buf[offset:]).find(b"\0")
+        if end < 0:
+            raise InvalidRasterError(
+                "raster wkb is truncated",
+                detail="The path of out-db band %d has no terminating NUL byte." % number)
+        band.path = bytes(buf[offset:offset + end])
+        return band, offset + end + 1
+    count = header.width * header.height
+    if total - offset < count * size:
+        raise _truncated("The pixels of band %d" % number, count * size, offset, total)
+    data = np.frombuffer(buf, dtype, count, offset).reshape(header.height, header.width)
+    if info.name in ("1BB", "2BUI", "4BUI") and count and int(data.max()) > info.max:
+        raise InvalidRasterError(
+            "invalid value %d for a pixel of type %s in band %d"
+            % (int(data.max()), info.name, number))
+    band.data = data
+    return band, offset + count * size
+
+
+def _clamp_nodata(info, value):
+    # PostGIS clamps a nodata value that the pixel type cannot hold.
+    if info.is_float:
+        return value
+    return min(max(value, info.min), info.max)
+
+
+def parse_raster(buf, notice_trailing=True):
+    """Parse raster WKB into a Raster; pixel arrays are read-only views of buf.
+
+    Trailing bytes are accepted with a NOTICE, as PostGIS does; truncation is an error.
+    """
+    header = read_header(buf)
+    order = _ORDER[1 if header.little_endian else 0]
+    offset = HEADER_SIZE
+    bands = []
+    for number in range(1, header.num_bands + 1):
+        band, offset = _read_band(buf, offset, header, order, number)
+        bands.append(band)
+    if notice_trailing and offset < len(buf):
+        messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - offset))
+    return Raster(header, bands)
+
+
+def band_offsets(buf, header):
+    """Return the byte offset of every band's flag byte, walking the bands without copying."""
+    order = _ORDER[1 if header.little_endian else 0]
+    offsets = []
+    offset = HEADER_SIZE
+    for number in range(1, header.num_bands + 1):
+        offsets.append(offset)
+        _, offset = _read_band(buf, offset, header, order, number)
+    return offsets
+
+
+def emit_header(header, num_bands=None):
+    """Return the 61 header bytes, little-endian."""
+    return _HEADER[1].pack(
+        1, 0, header.num_bands if num_bands is None else num_bands,
+        header.scale_x, header.scale_y, header.ip_x, header.ip_y,
+        header.skew_x, header.skew_y, header.srid, header.width, header.height)
+
+
+def emit_band(band, width, height):
+    """Return the WKB of one band, little-endian."""
+    info = band.pixtype
+    flags = int(info.code)
+    if band.is_outdb:
+        flags |= FLAG_OUTDB
+    if band.has_nodata:
+        flags |= FLAG_HASNODATA
+        if band.is_nodata:
+            flags |= FLAG_ISNODATA
+    le = info.dtype.newbyteorder("<")
+    nodata = np.array(band.nodata if band.has_nodata else 0).astype(le).tobytes()
+    parts = [bytes((flags,)), nodata]
+    if band.is_outdb:
+        parts.append(bytes((band.outdb_index,)))
+        parts.append(band.path + b"\0")
+    else:
+        data = band.data
+        if data is None:
+            data = np.zeros((height, width), le)
+        parts.append(np.ascontiguousarray(data, dtype=le).tobytes())
+    return b"".join(parts)
+
+
+def emit_raster(raster):
+    """Return the WKB of a Raster, little-endian (machine order here, as PostGIS writes)."""
+    header = raster.header
+    parts = [emit_header(header, len(raster.bands))]
+    parts.extend(emit_band(b, header.width, header.height) for b in raster.bands)
+    return b"".join(parts)
+
+
+def nodata_to_pixel(info, value):
+    """Convert a nodata value given as a double to what the pixel type stores, as PostGIS does."""
+    if info.is_float:
+        return float(np.array(value, dtype=np.float64).astype(info.dtype))
+    return _clamp_nodata(info, int(value)) if value == value else 0

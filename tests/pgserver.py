@@ -1,0 +1,34 @@
+"""A throwaway PostgreSQL with PostGIS, postgis_raster and plraster, for tests and demos.
+
+PostgreSQL refuses to run as root; run these as an unprivileged user (tools/run-tests.sh
+does). PostGIS's raster lives in schema public, plraster's in schema plraster, so both
+answer the same questions side by side.
+"""
+import testing.postgresql
+
+PLRASTER_SCHEMA = "plraster"
+
+SETUP_SQL = """
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE EXTENSION IF NOT EXISTS postgis_raster;
+CREATE SCHEMA IF NOT EXISTS {schema};
+CREATE EXTENSION IF NOT EXISTS plraster SCHEMA {schema} CASCADE;
+""".format(schema=PLRASTER_SCHEMA)
+
+
+def start_server():
+    """Start a PostgreSQL server in a temporary directory; returns the testing.postgresql handle."""
+    return testing.postgresql.Postgresql(
+        postgres_args="-h 127.0.0.1 -F -c logging_collector=off -c max_connections=40"
+                      " -c fsync=off -c full_page_writes=off")
+
+
+def create_database(server, name):
+    """Create database name with both raster extensions; returns its libpq URL."""
+    import psycopg
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE %s" % name)
+    url = server.url(database=name)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(SETUP_SQL)
+    return url

@@ -1,0 +1,30 @@
+"""The raster domain: what it accepts, what it rejects and with which SQLSTATE and hint."""
+EMPTY_2X2 = "0100000000000000000000F03F000000000000F0BF00000000000000000000000000000000000000000000000000000000000000000000000002000200"
+
+
+def test_domain_accepts_raster_wkb(sql):
+    assert sql.value("SELECT length('\\x%s'::plraster.raster)" % EMPTY_2X2) == 61
+
+
+def test_domain_rejects_hex_text_cast_to_bytea_with_hint(sql):
+    outcome = sql.run("SELECT '%s'::plraster.raster" % EMPTY_2X2)
+    assert outcome.sqlstate == "22P03"
+    assert outcome.error == "plraster: invalid raster wkb: unknown byte order 48"
+    hint = sql.conn.execute("SELECT 1").pgresult  # keep the connection usable
+    assert hint is not None
+
+
+def test_domain_rejects_short_value(sql):
+    outcome = sql.run("SELECT '\\x010000'::plraster.raster")
+    assert outcome.sqlstate == "22P03"
+    assert "truncated" in outcome.error
+
+
+def test_domain_rejects_wrong_version(sql):
+    outcome = sql.run("SELECT '\\x010100%s'::plraster.raster" % EMPTY_2X2[6:])
+    assert outcome.sqlstate == "22P03"
+    assert outcome.error == "plraster: unsupported raster wkb version 1"
+
+
+def test_version(sql):
+    assert sql.value("SELECT plraster.plraster_version()") == "plraster 0.1.0"
