@@ -210,15 +210,27 @@ def parse_raster(buf, notice_trailing=True):
     return Raster(header, bands)
 
 
-def band_offsets(buf, header):
-    """Return the byte offset of every band's flag byte, walking the bands without copying."""
+def band_bounds(buf, header):
+    """Return (start, end) byte offsets of every band, walking the bands without copying."""
     order = _ORDER[1 if header.little_endian else 0]
-    offsets = []
+    bounds = []
     offset = HEADER_SIZE
     for number in range(1, header.num_bands + 1):
-        offsets.append(offset)
-        _, offset = _read_band(buf, offset, header, order, number)
-    return offsets
+        _, end = _read_band(buf, offset, header, order, number)
+        bounds.append((offset, end))
+        offset = end
+    return bounds
+
+
+def band_offsets(buf, header):
+    """Return the byte offset of every band's flag byte, walking the bands without copying."""
+    return [start for start, _ in band_bounds(buf, header)]
+
+
+def raster_end(buf, header):
+    """Return the offset just past the last band (len(buf) unless there are trailing bytes)."""
+    bounds = band_bounds(buf, header)
+    return bounds[-1][1] if bounds else HEADER_SIZE
 
 
 def emit_header(header, num_bands=None):
