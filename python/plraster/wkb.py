@@ -115,7 +115,7 @@ class Raster:
 def _truncated(what, needed, offset, total):
     return InvalidRasterError(
         "raster wkb is truncated",
-        detail="%s needs %d bytes at offset %d, but the value has %d bytes."
+        detail="%s: %d bytes needed at offset %d, but the value has %d bytes."
         % (what, needed, offset, total))
 
 
