@@ -29,6 +29,8 @@ install: install-python
 
 # Copy (not link) the package: the server's user must read it wherever the clone is.
 install-python:
+	$(PYTHON) tools/check-requirements.py python/requirements.txt || \
+	  $(PYTHON) -m pip install -q --break-system-packages -r python/requirements.txt
 	mkdir -p $(DESTDIR)$(PYTHON_SITE)/plraster
 	cp -r python/plraster/. $(DESTDIR)$(PYTHON_SITE)/plraster/
 	find $(DESTDIR)$(PYTHON_SITE)/plraster -name '__pycache__' -prune -exec rm -rf {} +
@@ -40,7 +42,7 @@ deps:
 # The README's two commands.
 demo: deps
 	$(MAKE) install
-	bash tools/demo.sh
+	bash tools/run-as-user.sh .venv/bin/python tools/demo.py
 
 test: deps
 	$(MAKE) install
