@@ -1,0 +1,704 @@
+"""Pixel values: ST_Value, ST_SetValue(s), ST_DumpValues, ST_PixelOfValue, ST_Neighborhood,
+ST_NearestValue, with PostGIS 3.3's value conversion and soft failures.
+
+Single-pixel reads and writes never parse the whole raster: `locate_band` walks the band
+headers up to the one asked for, a value is read with one `struct.unpack_from`, and a write
+copies the WKB once and patches the pixel in place.
+"""
+import math
+import struct
+
+import numpy as np
+
+from . import messages, wkb
+from .errors import InvalidParameterError, InvalidRasterError, SoftFailure, UnsupportedError
+from .pixtypes import info_for_code
+
+FLT_EPSILON = float(np.finfo(np.float32).eps)
+FLT_MAX = float(np.finfo(np.float32).max)
+HALF_MAX = 65504.0
+
+_FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
+           "16BUI": "H", "32BSI": "i", "32BUI": "I", "16BF": "e", "32BF": "f", "64BF": "d"}
+
+OUTDB_HINT = "Out-db pixel access comes with the out-db engine; load the band in-db meanwhile."
+
+
+class BandRef:
+    """One band located in raster WKB: its flags, nodata and where its pixels start."""
+
+    __slots__ = ("offset", "info", "fmt", "size", "has_nodata", "is_nodata", "nodata",
+                 "is_outdb", "data_offset", "end")
+
+    def __init__(self, offset, info, order, has_nodata, is_nodata, nodata, is_outdb,
+                 data_offset, end):
+        self.offset = offset
+        self.info = info
+        self.fmt = order + _FORMAT[info.name]
+        self.size = info.size
+        self.has_nodata = has_nodata
+        self.is_nodata = is_nodata
+        self.nodata = nodata
+        self.is_outdb = is_outdb
+        self.data_offset = data_offset
+        self.end = end
+
+    def array(self, buf, header):
+        """The band's pixels as a read-only (height, width) numpy view of buf."""
+        self.require_indb()
+        dtype = self.info.dtype.newbyteorder(self.fmt[0])
+        return np.frombuffer(buf, dtype, header.width * header.height,
+                             self.data_offset).reshape(header.height, header.width)
+
+    def require_indb(self):
+        """Raise UnsupportedError for an out-db band (pixel reading comes later)."""
+        if self.is_outdb:
+            raise UnsupportedError("reading out-db band pixels is not supported yet",
+                                   hint=OUTDB_HINT)
+
+
+def _truncated(what, offset, total):
+    return InvalidRasterError("raster wkb is truncated",
+                              detail="%s ends past the %d bytes of the value (at offset %d)."
+                              % (what, total, offset))
+
+
+def locate_band(buf, header, nband):
+    """Return the BandRef of 1-based band nband, or None when there is no such band."""
+    if nband is None or nband < 1 or nband > header.num_bands:
+        return None
+    order = "<" if header.little_endian else ">"
+    npix = header.width * header.height
+    total = len(buf)
+    offset = wkb.HEADER_SIZE
+    for number in range(1, nband + 1):
+        if offset >= total:
+            raise _truncated("Band %d" % number, offset, total)
+        flags = buf[offset]
+        info = info_for_code(flags & wkb.PIXTYPE_MASK)
+        if info is None:
+            raise InvalidRasterError(
+                "invalid raster wkb: unknown pixel type %d in band %d"
+                % (flags & wkb.PIXTYPE_MASK, number))
+        size = info.size
+        start = offset + 1 + size
+        if flags & wkb.FLAG_OUTDB:
+            nul = buf.find(b"\0", start + 1)
+            if nul < 0:
+                raise _truncated("The path of out-db band %d" % number, total, total)
+            end = nul + 1
+        else:
+            end = start + npix * size
+            if end > total:
+                raise _truncated("The pixels of band %d" % number, end, total)
+        if number == nband:
+            if start > total:
+                raise _truncated("The nodata value of band %d" % number, start, total)
+            has_nodata = bool(flags & wkb.FLAG_HASNODATA)
+            nodata = struct.unpack_from(order + _FORMAT[info.name], buf, offset + 1)[0]
+            if has_nodata and not info.is_float:
+                nodata = min(max(nodata, info.min), info.max)
+            return BandRef(offset, info, order, has_nodata,
+                           has_nodata and bool(flags & wkb.FLAG_ISNODATA),
+                           nodata if has_nodata else 0, bool(flags & wkb.FLAG_OUTDB),
+                           start, end)
+        offset = end
+    return None
+
+
+def values_equal(a, b):
+    """PostGIS's FLT_EQ: equal, both NaN, or closer than FLT_EPSILON."""
+    return a == b or (a != a and b != b) or abs(a - b) <= FLT_EPSILON
+
+
+def is_nodata_value(band, value):
+    """True when value is the band's nodata value, as PostGIS compares them."""
+    return band.has_nodata and values_equal(value, band.nodata)
+
+
+def read_pixel(buf, header, band, col, row):
+    """(value, is_nodata) of 0-based pixel (col, row), which must be on the raster."""
+    if band.is_nodata:
+        return band.nodata, True
+    band.require_indb()
+    value = struct.unpack_from(band.fmt, buf,
+                               band.data_offset + (row * header.width + col) * band.size)[0]
+    return value, band.has_nodata and values_equal(value, band.nodata)
+
+
+def to_pixel_value(info, value):
+    """Convert a double to what a pixel of the type stores, as PostGIS does: integers are
+    clamped to the type's range then truncated toward zero (NaN becomes the minimum);
+    32BF clamps to +-FLT_MAX (infinities too) and rounds to single precision."""
+    if info.is_float:
+        if info.name == "64BF" or value != value:
+            return value
+        limit = FLT_MAX if info.name == "32BF" else HALF_MAX
+        value = min(max(value, -limit), limit)
+        return float(np.array(value).astype(info.dtype))
+    if value != value:
+        return int(info.min)
+    return int(min(max(value, info.min), info.max))
+
+
+def corrected_pixel_value(band, value):
+    """Convert value for a pixel of band as PostGIS's rt_band_set_pixel does: a value that is
+    not the nodata value but would be stored as it is first moved off it (1 up from the
+    type's minimum, 1 down otherwise; 1BB flips), then converted."""
+    info = band.info
+    if band.has_nodata and info.name not in ("64BF", "16BF") and \
+            not values_equal(value, band.nodata) and \
+            values_equal(to_pixel_value(info, value), to_pixel_value(info, band.nodata)):
+        if info.name == "1BB":
+            value = 0.0 if band.nodata else 1.0
+        else:
+            step = FLT_EPSILON if info.name == "32BF" else 1
+            at_min = values_equal(to_pixel_value(info, value), to_pixel_value(info, info.min))
+            value = value + step if at_min else value - step
+    return to_pixel_value(info, value)
+
+
+def _little_endian(buf, header):
+    """Return (buf, header) in little-endian byte order (a re-emitted copy for XDR input)."""
+    if header.little_endian:
+        return buf, header
+    out = wkb.emit_raster(wkb.parse_raster(buf, notice_trailing=False))
+    return out, wkb.read_header(out)
+
+
+def _patch(out, header, band, col, row, value):
+    """Write value (already converted) into pixel (col, row) of bytearray out; clear a band's
+    is-nodata flag when the value is not nodata, as PostGIS does."""
+    struct.pack_into(band.fmt, out, band.data_offset + (row * header.width + col) * band.size,
+                     value)
+    if band.is_nodata and not values_equal(value, band.nodata):
+        out[band.offset] &= ~wkb.FLAG_ISNODATA
+        band.is_nodata = False
+
+
+# ---------------------------------------------------------------- ST_Value
+
+def value(buf, nband, x, y, exclude_nodata_value=True):
+    """ST_Value(rast, band, x, y, exclude_nodata_value): 1-based pixel value, or NULL."""
+    if nband < 1:
+        raise SoftFailure("Invalid band index (must use 1-based). Returning NULL")
+    header = wkb.read_header(buf)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        raise SoftFailure("Could not find raster band of index %d when getting pixel value. "
+                          "Returning NULL" % nband)
+    col, row = x - 1, y - 1
+    if not (0 <= col < header.width and 0 <= row < header.height):
+        messages.notice("Attempting to get pixel value with out of range raster coordinates: "
+                        "(%d, %d)" % (col, row))
+        return None
+    val, nodata = read_pixel(buf, header, band, col, row)
+    if nodata and exclude_nodata_value:
+        return None
+    return float(val)
+
+
+def inverse_geotransform(header):
+    """GDAL's GDALInvGeoTransform of the raster's geotransform (same arithmetic, so the same
+    doubles); raises when the geotransform is singular."""
+    g0, g1, g2, g3, g4, g5 = header.geotransform
+    if g2 == 0.0 and g4 == 0.0 and g1 != 0.0 and g5 != 0.0:
+        return (-g0 / g1, 1.0 / g1, 0.0, -g3 / g5, 0.0, 1.0 / g5)
+    det = g1 * g5 - g2 * g4
+    magnitude = max(abs(g1), abs(g2), abs(g4), abs(g5))
+    if abs(det) <= 1e-10 * magnitude * magnitude:
+        raise InvalidParameterError(
+            "could not compute the inverse geotransform of the raster",
+            detail="The raster's scale and skew give a singular geotransform.")
+    inv = 1.0 / det
+    return ((g2 * g3 - g0 * g5) * inv, g5 * inv, -g2 * inv,
+            (-g1 * g3 + g0 * g4) * inv, -g4 * inv, g1 * inv)
+
+
+def world_to_raster_float(header, x, y):
+    """Fractional 0-based (col, row) of world (x, y), as GDALApplyGeoTransform computes it."""
+    i = inverse_geotransform(header)
+    return i[0] + x * i[1] + y * i[2], i[3] + x * i[4] + y * i[5]
+
+
+def _round_half_away(v):
+    return math.floor(v + 0.5) if v > 0.0 else math.ceil(v - 0.5)
+
+
+def world_to_cell(header, x, y):
+    """0-based cell of world (x, y) as PostGIS's rt_raster_geopoint_to_cell finds it: values
+    within FLT_EPSILON of an integer snap to it, others are floored."""
+    fx, fy = world_to_raster_float(header, x, y)
+    out = []
+    for v in (fx, fy):
+        r = _round_half_away(v)
+        out.append(int(r) if values_equal(r, v) else int(math.floor(v)))
+    return out[0], out[1]
+
+
+def value_at_point(buf, nband, point, exclude_nodata_value=True, resample="nearest"):
+    """ST_Value(rast, band, pt, exclude_nodata_value, resample)."""
+    from .pixelgeoms import parse_point_or_none
+    if resample is None:
+        return None
+    header = wkb.read_header(buf)
+    x, y, srid = parse_point_or_none(point, "Attempting to get the value of a pixel with a "
+                                            "non-point geometry")
+    if srid != header.srid:
+        raise InvalidParameterError("raster and geometry do not have the same srid",
+                                    detail="The raster's SRID is %d, the point's %d."
+                                    % (header.srid, srid))
+    method = resample.lower()
+    if method not in ("nearest", "bilinear"):
+        raise InvalidParameterError("unknown resample type '%s' requested" % resample,
+                                    hint="Use 'nearest' or 'bilinear'.")
+    band = locate_band(buf, header, nband)
+    if band is None:
+        raise InvalidParameterError(
+            "could not find raster band of index %d when getting pixel value" % nband)
+    fx, fy = world_to_raster_float(header, x, y)
+    if method == "bilinear":
+        return _bilinear(buf, header, band, fx, fy, exclude_nodata_value)
+    col, row = int(math.floor(fx)), int(math.floor(fy))
+    if not (0 <= col < header.width and 0 <= row < header.height):
+        messages.notice("Attempting to get pixel value with out of range raster coordinates: "
+                        "(%d, %d)" % (col, row))
+        return None
+    val, nodata = read_pixel(buf, header, band, col, row)
+    if nodata and exclude_nodata_value:
+        return None
+    return float(val)
+
+
+def _bilinear(buf, header, band, fx, fy, exclude_nodata_value):
+    if not band.has_nodata:
+        raise InvalidParameterError("band has no nodata value",
+                                    detail="PostGIS 3.3 needs a nodata value for bilinear "
+                                           "resampling, and so does plraster.")
+    xc, yc = fx - 0.5, fy - 0.5
+    x0, y0 = int(math.floor(xc)), int(math.floor(yc))
+    dx, dy = xc - x0, yc - y0
+    cells = []
+    for (c, r, w) in ((x0, y0, (1 - dx) * (1 - dy)), (x0 + 1, y0, dx * (1 - dy)),
+                      (x0, y0 + 1, (1 - dx) * dy), (x0 + 1, y0 + 1, dx * dy)):
+        if 0 <= c < header.width and 0 <= r < header.height:
+            v, nd = read_pixel(buf, header, band, c, r)
+            if not nd:
+                cells.append((v, w))
+    if not cells:
+        return None if exclude_nodata_value else float(band.nodata)
+    total = sum(w for _, w in cells)
+    if total == 0:
+        return float(cells[0][0])
+    return float(sum(v * w for v, w in cells) / total)
+
+
+# ---------------------------------------------------------------- ST_SetValue(s)
+
+def set_value(buf, nband, x, y, newvalue):
+    """ST_SetValue(rast, band, x, y, newvalue): a copy with one pixel changed; a NULL value
+    sets nodata. Soft failures give a NOTICE and the raster unchanged."""
+    if buf is None:
+        return None
+    header = wkb.read_header(buf)
+    if nband is None or nband < 1:
+        messages.notice("Invalid band index (must use 1-based). Value not set. "
+                        "Returning original raster")
+        return buf
+    if x is None:
+        messages.notice("X coordinate can not be NULL when setting pixel value. Value not set. "
+                        "Returning original raster")
+        return buf
+    if y is None:
+        messages.notice("Y coordinate can not be NULL when setting pixel value. Value not set. "
+                        "Returning original raster")
+        return buf
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Could not find raster band of index %d when setting pixel value. "
+                        "Value not set. Returning original raster" % nband)
+        return buf
+    if newvalue is None and not band.has_nodata:
+        messages.notice("Raster do not have a nodata value defined. Set band nodata value "
+                        "first. Nodata value not set. Returning original raster")
+        return buf
+    if band.is_outdb:
+        raise UnsupportedError("setting pixels of an out-db band is not supported",
+                               detail="PostGIS 3.3 cannot set them either.")
+    col, row = x - 1, y - 1
+    if not (0 <= col < header.width and 0 <= row < header.height):
+        raise InvalidParameterError("pixel coordinates (%d, %d) are outside the raster" % (x, y),
+                                    detail="The raster is %d x %d pixels."
+                                    % (header.width, header.height))
+    buf, header = _little_endian(buf, header)
+    band = locate_band(buf, header, nband)
+    out = bytearray(buf)
+    pv = band.nodata if newvalue is None else corrected_pixel_value(band, newvalue)
+    _patch(out, header, band, col, row, pv)
+    return bytes(out)
+
+
+def _dims(arr):
+    """Number of dimensions of a nested list from PL/Python (0 for an empty array)."""
+    d = 0
+    while isinstance(arr, list):
+        if not arr:
+            return 0 if d == 0 else d
+        d += 1
+        arr = arr[0]
+    return d
+
+
+def set_values(buf, nband, x, y, newvalueset, noset=None, hasnosetvalue=False,
+               nosetvalue=None, keepnodata=False):
+    """_ST_SetValues: write a 1-D or 2-D array of values with its upper-left at 1-based
+    (x, y); NULL elements set nodata; noset flags, a nosetvalue and keepnodata skip pixels."""
+    if buf is None:
+        return None
+    header = wkb.read_header(buf)
+    keep = "  Returning original raster"
+    if nband is None:
+        messages.notice("Band index cannot be NULL.  Value must be 1-based." + keep)
+        return buf
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Band index is invalid.  Value must be 1-based." + keep)
+        return buf
+    if x is None:
+        messages.notice("X cannot be NULL.  Value must be 1-based." + keep)
+        return buf
+    if x < 1 or x > header.width:
+        messages.notice("X is invalid.  Value must be 1-based." + keep)
+        return buf
+    if y is None:
+        messages.notice("Y cannot be NULL.  Value must be 1-based." + keep)
+        return buf
+    if y < 1 or y > header.height:
+        messages.notice("Y is invalid.  Value must be 1-based." + keep)
+        return buf
+    if newvalueset is None:
+        messages.notice("No values to set." + keep)
+        return buf
+    ndims = _dims(newvalueset)
+    if ndims not in (1, 2):
+        messages.notice("New values array must be of 1 or 2 dimensions." + keep)
+        return buf
+    rows = [newvalueset] if ndims == 1 else newvalueset
+    flags = None
+    if noset is not None and not hasnosetvalue:
+        nd = _dims(noset)
+        if nd not in (1, 2):
+            messages.notice("Noset flags array must be of 1 or 2 dimensions." + keep)
+            return buf
+        flags = [noset] if nd == 1 else noset
+    if band.is_outdb:
+        if keepnodata:
+            band.require_indb()
+        raise UnsupportedError("setting pixels of an out-db band is not supported",
+                               detail="PostGIS 3.3 cannot set them either.")
+    buf, header = _little_endian(buf, header)
+    band = locate_band(buf, header, nband)
+    out = bytearray(buf)
+    nullvalue = band.nodata if band.has_nodata else band.info.min
+    for i, rowvals in enumerate(rows):
+        for j, v in enumerate(rowvals):
+            if flags is not None and i < len(flags) and j < len(flags[i]) and flags[i][j]:
+                continue
+            if hasnosetvalue:
+                if v is None and nosetvalue is None:
+                    continue
+                if v is not None and nosetvalue is not None and values_equal(v, nosetvalue):
+                    continue
+            col, row = x - 1 + j, y - 1 + i
+            if not (col < header.width and row < header.height):
+                messages.notice("Cannot set value for pixel (%d, %d) outside raster bounds: "
+                                "%d x %d" % (col + 1, row + 1, header.width, header.height))
+                continue
+            if keepnodata and read_pixel(out, header, band, col, row)[1]:
+                continue
+            pv = nullvalue if v is None else corrected_pixel_value(band, v)
+            _patch(out, header, band, col, row, pv)
+    return bytes(out)
+
+
+def set_values_rect(buf, nband, x, y, width, height, newvalue, keepnodata=False):
+    """ST_SetValues(rast, nband, x, y, width, height, newvalue, keepnodata)."""
+    if width is not None and height is not None and (width <= 0 or height <= 0):
+        raise InvalidParameterError("values for width and height must be greater than zero")
+    if buf is None:
+        return None
+    values = [[newvalue] * width for _ in range(height)]
+    return set_values(buf, nband, x, y, values, None, False, None, keepnodata)
+
+
+# ---------------------------------------------------------------- ST_DumpValues
+
+def dump_values(buf, nbands=None, exclude_nodata_value=True):
+    """ST_DumpValues(rast, nband[], exclude_nodata_value): rows (band, 2-D values)."""
+    if buf is None:
+        return []
+    header = wkb.read_header(buf)
+    if header.num_bands < 1:
+        messages.notice("Raster provided has no bands")
+        return []
+    if nbands is None:
+        nbands = list(range(1, header.num_bands + 1))
+    exclude = True if exclude_nodata_value is None else exclude_nodata_value
+    refs = []
+    for n in nbands:
+        band = locate_band(buf, header, n) if n is not None else None
+        if band is None:
+            messages.notice("Band at index %s not found in raster" % n)
+            return []
+        refs.append((n, band))
+    rows = []
+    for n, band in refs:
+        rows.append((n, band_values(buf, header, band, exclude)))
+    return rows
+
+
+def band_values(buf, header, band, exclude_nodata_value):
+    """The band as a nested list of floats, None where nodata is excluded."""
+    if header.width == 0 or header.height == 0:
+        return []
+    if band.is_nodata:
+        # PostGIS dumps a band flagged all-nodata as NULLs even with exclude_nodata_value false
+        return [[None] * header.width for _ in range(header.height)]
+    data = band.array(buf, header).astype(np.float64)
+    values = data.tolist()
+    if exclude_nodata_value and band.has_nodata:
+        mask = nodata_mask(data, band)
+        for r, c in zip(*np.nonzero(mask)):
+            values[r][c] = None
+    return values
+
+
+def nodata_mask(data, band):
+    """Boolean array: where float64 data equals the band's nodata (FLT_EQ)."""
+    nd = float(band.nodata)
+    if nd != nd:
+        return np.isnan(data)
+    with np.errstate(invalid="ignore"):
+        return (data == nd) | (np.abs(data - nd) <= FLT_EPSILON)
+
+
+def dump_values_one(buf, nband, exclude_nodata_value=True):
+    """ST_DumpValues(rast, nband, exclude_nodata_value): one band's 2-D values."""
+    rows = dump_values(buf, [nband], exclude_nodata_value)
+    return rows[0][1] if rows else None
+
+
+# ---------------------------------------------------------------- ST_PixelOfValue
+
+def _flatten(arr):
+    if isinstance(arr, list):
+        for a in arr:
+            yield from _flatten(a)
+    else:
+        yield arr
+
+
+def pixel_of_value(buf, nband, search, exclude_nodata_value=True):
+    """ST_PixelOfValue(rast, nband, search[], exclude): rows (val, x, y), column by column."""
+    header = wkb.read_header(buf)
+    if header.num_bands < 1:
+        messages.notice("Raster provided has no bands")
+        return []
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Invalid band index (must use 1-based). Returning NULL")
+        return []
+    values = [v for v in _flatten(search) if v is not None]
+    if not values:
+        messages.notice("No search values provided. Returning NULL")
+        return []
+    if band.info.name in ("1BB", "2BUI", "4BUI", "8BUI"):
+        # PostGIS converts the search values to these types (truncating) before comparing
+        values = [float(int(v)) if math.isfinite(v) else v for v in values]
+    rows = []
+    if header.width and header.height:
+        if band.is_nodata:
+            grid = np.full((header.height, header.width), float(band.nodata))
+            ndmask = np.ones(grid.shape, bool)
+        else:
+            grid = band.array(buf, header).astype(np.float64)
+            ndmask = nodata_mask(grid, band) if band.has_nodata else np.zeros(grid.shape, bool)
+        for c in range(header.width):
+            for r in range(header.height):
+                if exclude_nodata_value and ndmask[r, c]:
+                    continue
+                v = grid[r, c].item()
+                for s in values:
+                    if values_equal(v, s):
+                        rows.append((v, c + 1, r + 1))
+    if not rows:
+        messages.notice("No pixels of search values found for band at index %d" % nband)
+    return rows
+
+
+# ---------------------------------------------------------------- ST_Neighborhood
+
+def neighborhood(buf, nband, columnx, rowy, distancex, distancey, exclude_nodata_value=True):
+    """_ST_Neighborhood: the (2*distancey+1) x (2*distancex+1) values around 1-based pixel
+    (columnx, rowy); cells off the raster read as nodata."""
+    header = wkb.read_header(buf)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        raise SoftFailure("Invalid band index (must use 1-based). Returning NULL")
+    if distancex < 0:
+        raise SoftFailure("Invalid value for distancex (must be >= zero). Returning NULL")
+    if distancey < 0:
+        raise SoftFailure("Invalid value for distancey (must be >= zero). Returning NULL")
+    col, row = columnx - 1, rowy - 1
+    c0, c1 = max(col - distancex, 0), min(col + distancex, header.width - 1)
+    r0, r1 = max(row - distancey, 0), min(row + distancey, header.height - 1)
+    w, h = 2 * distancex + 1, 2 * distancey + 1
+    if band.has_nodata:
+        off = None if exclude_nodata_value else float(band.nodata)
+    else:
+        off = None
+    grid = np.full((h, w), np.nan)
+    nd = np.ones((h, w), bool)
+    if c0 <= c1 and r0 <= r1:
+        if band.is_nodata:
+            grid[r0 - row + distancey:r1 - row + distancey + 1,
+                 c0 - col + distancex:c1 - col + distancex + 1] = float(band.nodata)
+        else:
+            data = band.array(buf, header)[r0:r1 + 1, c0:c1 + 1].astype(np.float64)
+            sub = (slice(r0 - row + distancey, r1 - row + distancey + 1),
+                   slice(c0 - col + distancex, c1 - col + distancex + 1))
+            grid[sub] = data
+            nd[sub] = nodata_mask(data, band) if band.has_nodata else False
+    out = []
+    for i in range(h):
+        line = []
+        for j in range(w):
+            if nd[i, j]:
+                inside = 0 <= col - distancex + j < header.width and \
+                    0 <= row - distancey + i < header.height
+                if inside:
+                    line.append(None if exclude_nodata_value else grid[i, j].item())
+                elif i == distancey and j == distancex and not band.has_nodata:
+                    # PostGIS reads an off-raster centre as the type's minimum, flagged nodata
+                    line.append(None if exclude_nodata_value else float(band.info.min))
+                else:
+                    line.append(off)
+            else:
+                line.append(grid[i, j].item())
+        out.append(line)
+    return out
+
+
+def neighborhood_at_point(buf, nband, point, distancex, distancey, exclude_nodata_value=True):
+    """ST_Neighborhood(rast, band, pt, distancex, distancey, exclude_nodata_value)."""
+    from .pixelgeoms import parse_point_or_none
+    header = wkb.read_header(buf)
+    x, y, srid = parse_point_or_none(
+        point, "Attempting to get the neighbor of a pixel with a non-point geometry")
+    if srid != header.srid:
+        raise InvalidParameterError("raster and geometry do not have the same srid")
+    col, row = world_to_cell(header, x, y)
+    return neighborhood(buf, nband, col + 1, row + 1, distancex, distancey,
+                        exclude_nodata_value)
+
+
+# ---------------------------------------------------------------- ST_NearestValue
+
+def _ring(col, row, d):
+    """Cells at Chebyshev distance d around (col, row) in PostGIS's order: the top row and
+    the bottom row left to right, then the left and the right column bottom to top."""
+    for r in (row - d, row + d):
+        for c in range(col - d, col + d + 1):
+            yield c, r
+    for c in (col - d, col + d):
+        for r in range(row + d - 1, row - d, -1):
+            yield c, r
+
+
+def _dist_point_segment(px, py, ax, ay, bx, by):
+    if ax == bx and ay == by:
+        return math.sqrt((px - ax) ** 2 + (py - ay) ** 2)
+    r = ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)
+    if r < 0:
+        return math.sqrt((px - ax) ** 2 + (py - ay) ** 2)
+    if r >= 1:
+        return math.sqrt((px - bx) ** 2 + (py - by) ** 2)
+    cx, cy = ax + r * (bx - ax), ay + r * (by - ay)
+    return math.sqrt((px - cx) ** 2 + (py - cy) ** 2)
+
+
+def _dist_point_pixel(header, px, py, col, row):
+    from .pixelgeoms import pixel_ring, point_in_ring
+    ring = pixel_ring(header, col, row)
+    if point_in_ring(px, py, ring):
+        return 0.0
+    return min(_dist_point_segment(px, py, *ring[i], *ring[i + 1]) for i in range(4))
+
+
+def nearest_value(buf, nband, point, exclude_nodata_value=True):
+    """ST_NearestValue(rast, band, pt, exclude_nodata_value)."""
+    from .pixelgeoms import parse_geometry_point
+    header = wkb.read_header(buf)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        raise SoftFailure("Invalid band index (must use 1-based). Returning NULL")
+    pt = parse_geometry_point(point)
+    if pt is None:
+        raise SoftFailure("Geometry provided must be a point")
+    px, py, srid = pt
+    if srid != header.srid:
+        raise SoftFailure("SRIDs of geometry and raster do not match")
+    return _nearest(buf, header, band, nband, px, py, exclude_nodata_value)
+
+
+def nearest_value_at(buf, nband, columnx, rowy, exclude_nodata_value=True):
+    """ST_NearestValue(rast, band, columnx, rowy, exclude): from the pixel's upper-left corner."""
+    from .georef import raster_to_world
+    header = wkb.read_header(buf)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        raise SoftFailure("Invalid band index (must use 1-based). Returning NULL")
+    px, py = raster_to_world(header, columnx - 1, rowy - 1)
+    return _nearest(buf, header, band, nband, px, py, exclude_nodata_value)
+
+
+def _nearest(buf, header, band, nband, px, py, exclude):
+    col, row = world_to_cell(header, px, py)
+    w, h = header.width, header.height
+    if 0 <= col < w and 0 <= row < h:
+        v, nd = read_pixel(buf, header, band, col, row)
+        if not exclude or not nd:
+            return float(v)
+    if w == 0 or h == 0:
+        raise SoftFailure("No nearest value found for band at index %d" % nband)
+    if band.is_nodata and exclude:
+        raise SoftFailure("No nearest value found for band at index %d" % nband)
+    band.require_indb()
+    data = band.array(buf, header)
+    maxd = max(abs(col), abs(col - (w - 1)), abs(row), abs(row - (h - 1)))
+    for d in range(1, maxd + 1):
+        found = []
+        for c, r in _ring(col, row, d):
+            if 0 <= c < w and 0 <= r < h:
+                v = data[r, c].item()
+                nd = band.has_nodata and values_equal(v, band.nodata)
+            else:
+                # PostGIS reads a cell off the raster as nodata (the minimum without one)
+                v = band.nodata if band.has_nodata else band.info.min
+                nd = band.has_nodata
+            if exclude and nd:
+                continue
+            found.append((c, r, v))
+        if found:
+            if len(found) == 1:
+                return float(found[0][2])
+            # PostGIS keeps a pixel that is nearer than the one examined just before it
+            # (not the nearest of all): match it.
+            value, last = None, -1.0
+            for c, r, v in found:
+                dist = _dist_point_pixel(header, px, py, c, r)
+                if last < 0 or dist < last:
+                    value = v
+                last = dist
+            return float(value)
+    raise SoftFailure("No nearest value found for band at index %d" % nband)
