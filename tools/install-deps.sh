@@ -11,6 +11,8 @@ apt_packages=(
   postgresql-15 postgresql-server-dev-15 postgresql-plpython3-15
   postgresql-15-postgis-3 postgis
   python3 python3-venv python3-pip python3-numpy python3-gdal gdal-bin
+  # storage tests: real servers on 127.0.0.1 (tests/servers/)
+  nginx-light memcached swift swift-proxy swift-account swift-container swift-object
 )
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -20,6 +22,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "${missing[@]}"
+fi
+
+# Swift's servers read /etc/swift/swift.conf whatever their swift_dir says; the storage tests
+# run them unprivileged, so it must exist and be readable (the Debian package ships one).
+if [ ! -r /etc/swift/swift.conf ] || ! grep -q '^swift_hash_path_suffix' /etc/swift/swift.conf; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd mkdir -p /etc/swift
+  printf '%s\n' '[swift-hash]' 'swift_hash_path_suffix = plraster-test' 'swift_hash_path_prefix = plraster-test' \
+    '' '[storage-policy:0]' 'name = Policy-0' 'default = yes' | $sudo_cmd tee /etc/swift/swift.conf >/dev/null
+fi
+if [ -z "$(find /etc/swift/swift.conf -perm -o=r)" ] || [ -z "$(find /etc/swift -maxdepth 0 -perm -o=x)" ]; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd chmod o+rx /etc/swift && $sudo_cmd chmod o+r /etc/swift/swift.conf
 fi
 
 # Server-side dependencies go to the interpreter plpython3u embeds, not to the python3 on PATH.
