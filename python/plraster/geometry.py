@@ -63,3 +63,12 @@ def parse_point(hexwkb):
         raise ValueError("not a point")
     x, y = struct.unpack_from(order + "dd", raw, offset)
     return x, y, srid
+
+
+_LINESTRING = 2
+
+
+def linestring(points, srid=0):
+    """Return hex EWKB of a linestring given as a list of (x, y)."""
+    body = struct.pack("<I", len(points)) + b"".join(struct.pack("<dd", x, y) for x, y in points)
+    return (_head(_LINESTRING, srid) + body).hex().upper()
