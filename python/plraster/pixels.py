@@ -178,6 +178,10 @@ def _patch(out, header, band, col, row, value):
 
 # ---------------------------------------------------------------- ST_Value
 
+def _wrap_int32(n):
+    return (n + 2**31) % 2**32 - 2**31
+
+
 def value(buf, nband, x, y, exclude_nodata_value=True):
     """ST_Value(rast, band, x, y, exclude_nodata_value): 1-based pixel value, or NULL."""
     if nband < 1:
@@ -189,8 +193,9 @@ def value(buf, nband, x, y, exclude_nodata_value=True):
                           "Returning NULL" % nband)
     col, row = x - 1, y - 1
     if not (0 <= col < header.width and 0 <= row < header.height):
+        # PostGIS subtracts 1 in C int arithmetic, so -2147483648 - 1 wraps around.
         messages.notice("Attempting to get pixel value with out of range raster coordinates: "
-                        "(%d, %d)" % (col, row))
+                        "(%d, %d)" % (_wrap_int32(col), _wrap_int32(row)))
         return None
     val, nodata = read_pixel(buf, header, band, col, row)
     if nodata and exclude_nodata_value:
