@@ -128,3 +128,11 @@ def test_every_name_maps_to_its_code():
         assert (int(info.code), info.dtype) == (code, np.dtype(dtype))
         if info.dtype.kind in "iu":
             assert (info.min, info.max) == (lo, hi)
+
+
+@pytest.mark.parametrize("pixtype, code, raw_nodata, kept", [
+    ("2BUI", 1, 5, 1), ("4BUI", 2, 200, 8), ("1BB", 0, 2, 0), ("1BB", 0, 3, 1)])
+def test_sub_byte_nodata_keeps_low_bits_as_postgis(pixtype, code, raw_nodata, kept):
+    # Measured on PostGIS 3.3: ST_BandNoDataValue of such WKB gives the masked value.
+    band = wkb.parse_raster(_one_band(0x40 | code, raw_nodata, [0, 1])).bands[0]
+    assert (band.pixtype.name, band.nodata) == (pixtype, kept)

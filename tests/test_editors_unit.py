@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from plraster import bandbytes, constructors, editors, messages, wkb
+from plraster import srid as srid_rules
 from plraster.errors import InvalidParameterError, UnsupportedError
 from plraster.pixtypes import BY_NAME
 from rasters import pack
@@ -32,7 +33,7 @@ def test_to_pixel_value_keeps_nan_for_floats():
     (2147483647, 999280, True), (999999, 999999, False)])
 def test_clamp_srid(srid, expected, noticed):
     messages.recent.clear()
-    assert constructors.clamp_srid(srid) == expected
+    assert srid_rules.clamp_srid(srid, notice=True) == expected
     assert bool(messages.recent) == noticed
 
 

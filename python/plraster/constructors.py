@@ -12,54 +12,9 @@ import numpy as np
 
 from . import bandbytes, messages, wkb
 from .errors import InvalidParameterError, UnsupportedError
-from .pixtypes import BY_NAME
-
-SRID_UNKNOWN = 0
-SRID_MAXIMUM = 999999
-SRID_USER_MAXIMUM = 998999
-FLT_EPSILON = float(np.finfo(np.float32).eps)
-
-
-def clamp_srid(srid):
-    """Return the SRID PostGIS stores for srid, with its NOTICE when it changes it."""
-    if srid <= 0:
-        if srid != SRID_UNKNOWN:
-            messages.notice("SRID value %d converted to the officially unknown SRID value %d"
-                            % (srid, SRID_UNKNOWN))
-        return SRID_UNKNOWN
-    if srid > SRID_MAXIMUM:
-        new = SRID_USER_MAXIMUM + 1 + srid % (SRID_MAXIMUM - SRID_USER_MAXIMUM - 1)
-        messages.notice("SRID value %d > SRID_MAXIMUM converted to %d" % (srid, new))
-        return new
-    return srid
-
-
-def same_value(a, b):
-    """PostGIS's float equality: equal, within FLT_EPSILON, or both NaN."""
-    if a == b:
-        return True
-    if a != a or b != b:
-        return a != a and b != b
-    return abs(a - b) <= FLT_EPSILON
-
-
-def to_pixel_value(info, value):
-    """Convert a double to what a pixel of type info stores, as PostGIS does.
-
-    Integer types: values are clamped to the type's range (NaN gives the minimum) and
-    truncated toward zero. 32BF (and 16BF): clamped to the finite range (so infinities
-    become the largest finite value), NaN kept, then rounded. 64BF: kept as it is.
-    """
-    if info.is_float:
-        if value != value or info.size == 8:
-            return float(np.array(value).astype(info.dtype))
-        value = min(max(value, info.min), info.max)
-        return float(np.array(value).astype(info.dtype))
-    if value != value or value <= info.min:
-        return int(info.min)
-    if value >= info.max:
-        return int(info.max)
-    return int(math.trunc(value))
+from .nodata import is_nodata_value as same_value
+from .pixtypes import BY_NAME, to_pixel_value
+from .srid import clamp_srid
 
 
 def pixel_type(name, what):
@@ -77,7 +32,7 @@ def pixel_type(name, what):
 def empty_header(width, height, ulx, uly, scalex, scaley, skewx, skewy, srid):
     """Return the header of a band-less raster; width and height wrap to 16 bits as in PostGIS."""
     return wkb.RasterHeader(0, float(scalex), float(scaley), float(ulx), float(uly),
-                            float(skewx), float(skewy), clamp_srid(srid),
+                            float(skewx), float(skewy), clamp_srid(srid, notice=True),
                             width & 0xFFFF, height & 0xFFFF)
 
 

@@ -12,7 +12,8 @@ import struct
 import numpy as np
 
 from . import bandbytes, messages, wkb
-from .constructors import clamp_srid, to_pixel_value
+from .pixtypes import to_pixel_value
+from .srid import clamp_srid
 from .errors import InvalidParameterError, UnsupportedError
 
 # The NaN x86-64 produces for an invalid operation (sign bit set), as C's libm gives it.
@@ -39,7 +40,7 @@ def _header_edit(rast, **changes):
 
 def set_srid(rast, srid):
     """ST_SetSRID: the raster with a new SRID (clamped as PostGIS clamps SRIDs)."""
-    return _header_edit(rast, srid=clamp_srid(srid))
+    return _header_edit(rast, srid=clamp_srid(srid, notice=True))
 
 
 def set_scale(rast, scalex, scaley):

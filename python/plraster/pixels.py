@@ -12,11 +12,9 @@ import numpy as np
 
 from . import messages, wkb
 from .errors import InvalidParameterError, InvalidRasterError, SoftFailure, UnsupportedError
-from .pixtypes import info_for_code
+from .nodata import FLT_EPSILON, is_nodata_value as values_equal
+from .pixtypes import info_for_code, to_pixel_value
 
-FLT_EPSILON = float(np.finfo(np.float32).eps)
-FLT_MAX = float(np.finfo(np.float32).max)
-HALF_MAX = 65504.0
 
 _FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
            "16BUI": "H", "32BSI": "i", "32BUI": "I", "16BF": "e", "32BF": "f", "64BF": "d"}
@@ -106,11 +104,6 @@ def locate_band(buf, header, nband):
     return None
 
 
-def values_equal(a, b):
-    """PostGIS's FLT_EQ: equal, both NaN, or closer than FLT_EPSILON."""
-    return a == b or (a != a and b != b) or abs(a - b) <= FLT_EPSILON
-
-
 def is_nodata_value(band, value):
     """True when value is the band's nodata value, as PostGIS compares them."""
     return band.has_nodata and values_equal(value, band.nodata)
@@ -124,21 +117,6 @@ def read_pixel(buf, header, band, col, row):
     value = struct.unpack_from(band.fmt, buf,
                                band.data_offset + (row * header.width + col) * band.size)[0]
     return value, band.has_nodata and values_equal(value, band.nodata)
-
-
-def to_pixel_value(info, value):
-    """Convert a double to what a pixel of the type stores, as PostGIS does: integers are
-    clamped to the type's range then truncated toward zero (NaN becomes the minimum);
-    32BF clamps to +-FLT_MAX (infinities too) and rounds to single precision."""
-    if info.is_float:
-        if info.name == "64BF" or value != value:
-            return value
-        limit = FLT_MAX if info.name == "32BF" else HALF_MAX
-        value = min(max(value, -limit), limit)
-        return float(np.array(value).astype(info.dtype))
-    if value != value:
-        return int(info.min)
-    return int(min(max(value, info.min), info.max))
 
 
 def corrected_pixel_value(band, value):

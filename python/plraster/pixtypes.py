@@ -69,6 +69,25 @@ BY_CODE = {info.code: info for info in _INFO}
 BY_NAME = {info.name: info for info in _INFO}
 
 
+def to_pixel_value(info, value):
+    """Convert a double to what a pixel of type info stores, as PostGIS does.
+
+    Integer types: clamped to the type's range (NaN gives the minimum), then truncated
+    toward zero. 32BF and 16BF: clamped to the largest finite value (so infinities become
+    it), NaN kept, then rounded to the type. 64BF: kept as it is.
+    """
+    if info.is_float:
+        if value != value or info.size == 8:
+            return float(value)
+        value = min(max(value, info.min), info.max)
+        return float(np.array(value).astype(info.dtype))
+    if value != value or value <= info.min:
+        return int(info.min)
+    if value >= info.max:
+        return int(info.max)
+    return int(value)  # int() truncates toward zero
+
+
 def info_for_code(code):
     """Return the PixelTypeInfo for a WKB pixel type code, or None when the code is unknown."""
     try:

@@ -161,7 +161,7 @@ def _read_band(buf, offset, header, order, number):
     has_nodata = bool(flags & FLAG_HASNODATA)
     # PostGIS drops the reserved bit, and drops is-nodata unless has-nodata is set.
     band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
-                _clamp_nodata(info, nodata) if has_nodata else nodata)
+                _fit_nodata(info, nodata) if has_nodata else nodata)
     if flags & FLAG_OUTDB:
         if offset >= total:
             raise _truncated("The band number of out-db band %d" % number, 1, offset, total)
@@ -186,11 +186,11 @@ def _read_band(buf, offset, header, order, number):
     return band, offset + count * size
 
 
-def _clamp_nodata(info, value):
-    # PostGIS clamps a nodata value that the pixel type cannot hold.
-    if info.is_float:
-        return value
-    return min(max(value, info.min), info.max)
+def _fit_nodata(info, value):
+    # PostGIS keeps only the bits a 1BB/2BUI/4BUI pixel has (a nodata of 5 in 2BUI reads as 1).
+    if info.name in ("1BB", "2BUI", "4BUI"):
+        return int(value) & int(info.max)
+    return value
 
 
 def parse_raster(buf, notice_trailing=True):
@@ -271,10 +271,3 @@ def emit_raster(raster):
     parts = [emit_header(header, len(raster.bands))]
     parts.extend(emit_band(b, header.width, header.height) for b in raster.bands)
     return b"".join(parts)
-
-
-def nodata_to_pixel(info, value):
-    """Convert a nodata value given as a double to what the pixel type stores, as PostGIS does."""
-    if info.is_float:
-        return float(np.array(value, dtype=np.float64).astype(info.dtype))
-    return _clamp_nodata(info, int(value)) if value == value else 0
