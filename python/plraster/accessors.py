@@ -5,7 +5,6 @@ Header-only functions read the 61-byte header (callers may pass just that slice)
 band functions parse the band headers without copying pixels.
 """
 import math
-import struct
 
 from . import extent, messages, textformat, wkb
 from .nodata import nodata_mask
@@ -19,17 +18,6 @@ OUTDB_HINT = "Out-db band pixels are read by a later plraster release; in-db ban
 def header(buf):
     """The raster header of buf (full WKB or its first 61 bytes)."""
     return wkb.read_header(buf)
-
-
-_HEADER_FLOATS = {1: struct.Struct("<6d"), 0: struct.Struct(">6d")}
-HEADER_FLOAT_FIELDS = ("scalex", "scaley", "upperleftx", "upperlefty", "skewx", "skewy")
-
-
-def header_float(buf, field):
-    """One float field of the header (see HEADER_FLOAT_FIELDS), reading nothing else."""
-    if len(buf) < wkb.HEADER_SIZE or buf[0] not in (0, 1):
-        wkb.read_header(buf)  # raises the precise error
-    return _HEADER_FLOATS[buf[0]].unpack_from(buf, 5)[HEADER_FLOAT_FIELDS.index(field)]
 
 
 def metadata(buf):

@@ -5,12 +5,6 @@ from . import sql_function
 
 
 @sql_function
-def header_float(header, field):
-    """One float field of a raster header (ST_ScaleX, ST_UpperLeftX, ...)."""
-    return accessors.header_float(header, field)
-
-
-@sql_function
 def metadata(rast):
     """ST_MetaData's row."""
     return accessors.metadata(rast)
