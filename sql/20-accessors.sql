@@ -171,7 +171,10 @@ RETURN @extschema@._plraster_pixelheight(substring($1 FROM 1 FOR 61));
 COMMENT ON FUNCTION @extschema@.st_pixelheight(@extschema@.raster) IS
   'args: rast - Returns the pixel height in geometric units of the spatial reference system.';
 
-CREATE FUNCTION @extschema@.st_metadata(rast @extschema@.raster,
+-- ST_MetaData passes only the header slice to Python (one TOAST fetch, no tile copy,
+-- which matters for large tiles). Most of its time is PL/Python converting the 10-field
+-- record; a PL/pgSQL decoder was measured slower (13 us against 10 us a call).
+CREATE FUNCTION @extschema@._plraster_metadata(header bytea,
     OUT upperleftx double precision, OUT upperlefty double precision,
     OUT width integer, OUT height integer,
     OUT scalex double precision, OUT scaley double precision,
@@ -180,8 +183,20 @@ CREATE FUNCTION @extschema@.st_metadata(rast @extschema@.raster,
 RETURNS record
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
 from plraster.sqlapi import accessors
-return accessors.metadata(rast)
+return accessors.metadata(header)
 $$;
+COMMENT ON FUNCTION @extschema@._plraster_metadata(bytea) IS
+  'args: header - ST_MetaData of a raster header.';
+
+CREATE FUNCTION @extschema@.st_metadata(rast @extschema@.raster,
+    OUT upperleftx double precision, OUT upperlefty double precision,
+    OUT width integer, OUT height integer,
+    OUT scalex double precision, OUT scaley double precision,
+    OUT skewx double precision, OUT skewy double precision,
+    OUT srid integer, OUT numbands integer)
+RETURNS record
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plraster_metadata(substring(rast FROM 1 FOR 61));
 COMMENT ON FUNCTION @extschema@.st_metadata(@extschema@.raster) IS
   'args: rast - Returns basic meta data about a raster object such as pixel size, rotation (skew), upper, lower left, etc.';
 
