@@ -66,6 +66,8 @@ _INFO = [
                   -1.7976931348623157e308, 1.7976931348623157e308),
 ]
 BY_CODE = {info.code: info for info in _INFO}
+# Indexed by the code itself: the lookup every band read makes, without building an enum.
+_BY_INT_CODE = tuple(BY_CODE.get(code) for code in range(16))
 BY_NAME = {info.name: info for info in _INFO}
 
 
@@ -90,10 +92,9 @@ def to_pixel_value(info, value):
 
 def info_for_code(code):
     """Return the PixelTypeInfo for a WKB pixel type code, or None when the code is unknown."""
-    try:
-        return BY_CODE[PixelType(code)]
-    except ValueError:
-        return None
+    if 0 <= code < 16:
+        return _BY_INT_CODE[code]
+    return None
 
 
 def info_for_name(name):
