@@ -7,7 +7,7 @@ import pytest
 
 from plraster import bandbytes, constructors, editors, messages, wkb
 from plraster import srid as srid_rules
-from plraster.errors import InvalidParameterError, UnsupportedError
+from plraster.errors import AccessDeniedError, InvalidParameterError, UnsupportedError
 from plraster.pixtypes import BY_NAME
 from rasters import pack
 
@@ -73,8 +73,8 @@ def test_add_bands_appends_with_notice_and_keeps_raw_bands():
     assert out[61:66] == bytes(raw[61:66]) and out[66:] == b"\x04\x00\x02"
 
 
-def test_outdb_add_band_is_unsupported():
-    with pytest.raises(UnsupportedError):
+def test_outdb_add_band_needs_an_open_source():
+    with pytest.raises(AccessDeniedError):
         constructors.add_outdb_band(None, None, "/tmp/x.tif", [1])
 
 

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from . import bandbytes, messages, wkb
-from .errors import InvalidParameterError, UnsupportedError
+from .errors import InvalidParameterError, SizeLimitError, UnsupportedError
 from .nodata import is_nodata_value as same_value
 from .pixtypes import BY_NAME, to_pixel_value
 from .srid import clamp_srid
@@ -234,30 +234,71 @@ def add_bands_from_rasters(torast, fromrasts, fromband=1, torastindex=None):
     return bandbytes.assemble(header, records)
 
 
-OUTDB_HINT = ("Out-db bands are added by raster2pgsql -R for now; plraster cannot open the "
-              "file to learn its pixel type, size and nodata value yet.")
+_PIXTYPE_OF_DTYPE = {"uint8": "8BUI", "int8": "8BSI", "uint16": "16BUI", "int16": "16BSI",
+                     "uint32": "32BUI", "int32": "32BSI", "float32": "32BF", "float64": "64BF"}
 
 
 def add_outdb_band(rast, index, outdbfile, outdbindex, nodataval=None):
     """ST_AddBand(rast, index, outdbfile, outdbindex[], nodataval): out-db bands.
 
-    PostGIS opens the file to learn each band's pixel type and nodata value; plraster
-    cannot read files yet, so after PostGIS's argument checks this raises UnsupportedError.
+    As PostGIS does, the file's header gives each band's pixel type and nodata value
+    (`nodataval`, when given, replaces the latter), and a NULL raster takes the file's
+    size, georeference and SRID. All the file's bands are added when outdbindex is NULL.
+    A raster not aligned with the file gets PostGIS's WARNING.
     """
+    from . import outdb
     if not outdbfile:
         messages.notice("Out-db raster file not provided. Returning original raster")
         return None if rast is None else bandbytes.little_endian(rast)
-    if rast is not None and index is not None:
+    count = 0
+    if rast is not None:
         count = wkb.read_header(rast).num_bands
-        if count and index < 1:
+        if index is not None and count and index < 1:
             messages.notice("Invalid band index %d for adding bands. Using band index 1" % index)
-        elif count and index > count:
+        elif index is not None and count and index > count:
             messages.notice("Invalid band index %d for adding bands. Using band index %d"
                             % (index, count))
-    raise UnsupportedError(
-        "adding out-db bands is not supported yet",
-        detail="Adding bands of %r needs the file's pixel type and size." % (outdbfile,),
-        hint=OUTDB_HINT)
+    _, ifd, parsed = outdb.band_file_info(outdbfile)
+    numbers = [n for n in _flatten(outdbindex) if n is not None] if outdbindex is not None else []
+    if not numbers:
+        numbers = list(range(1, ifd.samples_per_pixel + 1))
+    for n in numbers:
+        if not 1 <= n <= ifd.samples_per_pixel:
+            raise InvalidParameterError(
+                "band %d not found in out-db file \"%s\"" % (n, parsed.display()),
+                detail="The file has %d band(s)." % ifd.samples_per_pixel)
+    name = _PIXTYPE_OF_DTYPE.get(ifd.dtype.name)
+    if name is None:
+        raise UnsupportedError("pixel type of out-db file \"%s\" is not supported" % parsed.display(),
+                               detail="Its samples are %s." % ifd.dtype.name)
+    info = BY_NAME[name]
+    file_gt = ifd.geotransform or outdb.engine.DEFAULT_GEOTRANSFORM
+    if rast is None:
+        if ifd.width > 65535 or ifd.height > 65535:
+            raise SizeLimitError("out-db file \"%s\" is too large for one raster" % parsed.display(),
+                                 detail="It is %d x %d pixels; a raster has at most 65535 on a side."
+                                 % (ifd.width, ifd.height))
+        g = file_gt
+        header = wkb.RasterHeader(0, g[1], g[5], g[0], g[3], g[2], g[4],
+                                  clamp_srid(ifd.epsg or 0), ifd.width, ifd.height)
+        records = []
+    else:
+        raster = wkb.parse_raster(rast)
+        header, records = raster.header, bandbytes.records(rast, raster)
+        if not outdb.engine.is_aligned(header, file_gt):
+            outdb.warning(outdb.engine.NOT_ALIGNED)
+    if nodataval is not None:
+        has_nodata, nodata = True, to_pixel_value(info, float(nodataval))
+    elif ifd.nodata is not None:
+        has_nodata, nodata = True, to_pixel_value(info, float(ifd.nodata))
+    else:
+        has_nodata, nodata = False, 0
+    path = outdbfile.encode("utf-8")
+    new = [wkb.emit_band(wkb.Band(info, has_nodata, False, nodata, None, n - 1, path),
+                         header.width, header.height) for n in numbers]
+    at = len(records) if index is None else min(max(index, 1), len(records) + 1) - 1
+    records[at:at] = new
+    return bandbytes.assemble(header, records)
 
 
 def select_bands(rast, nbands):

@@ -13,7 +13,7 @@ import numpy as np
 from . import geometry, messages, wkb
 from .errors import InvalidParameterError, SoftFailure, UnsupportedError
 from .georef import raster_to_world
-from .pixels import (locate_band, read_pixel, corrected_pixel_value, world_to_cell,
+from .pixels import (locate_band, materialise_band, read_pixel, corrected_pixel_value, world_to_cell,
                      inverse_geotransform, _little_endian, _patch, nodata_mask)
 
 _SRID_FLAG, _Z_FLAG, _M_FLAG = 0x20000000, 0x80000000, 0x40000000
@@ -302,8 +302,7 @@ def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
     if not items:
         return buf
     if band.is_outdb:
-        raise UnsupportedError("setting pixels of an out-db band is not supported",
-                               detail="PostGIS 3.3 cannot set them either.")
+        buf, header = materialise_band(buf, header, nband)
     buf, header = _little_endian(buf, header)
     band = locate_band(buf, header, nband)
     out = bytearray(buf)

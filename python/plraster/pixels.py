@@ -11,7 +11,7 @@ import struct
 import numpy as np
 
 from . import messages, wkb
-from .errors import InvalidParameterError, InvalidRasterError, SoftFailure, UnsupportedError
+from .errors import InvalidParameterError, InvalidRasterError, SoftFailure
 from .nodata import FLT_EPSILON, is_nodata_value as values_equal
 from .pixtypes import info_for_code, to_pixel_value
 
@@ -19,14 +19,14 @@ from .pixtypes import info_for_code, to_pixel_value
 _FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
            "16BUI": "H", "32BSI": "i", "32BUI": "I", "16BF": "e", "32BF": "f", "64BF": "d"}
 
-OUTDB_HINT = "Out-db pixel access comes with the out-db engine; load the band in-db meanwhile."
+OUTDB_HINT = "Out-db pixel access comes with the out-db engine; load the band in-db meanwhile."  # kept for importers
 
 
 class BandRef:
     """One band located in raster WKB: its flags, nodata and where its pixels start."""
 
     __slots__ = ("offset", "info", "fmt", "size", "has_nodata", "is_nodata", "nodata",
-                 "is_outdb", "data_offset", "end")
+                 "is_outdb", "data_offset", "end", "_outdb")
 
     def __init__(self, offset, info, order, has_nodata, is_nodata, nodata, is_outdb,
                  data_offset, end):
@@ -40,19 +40,31 @@ class BandRef:
         self.is_outdb = is_outdb
         self.data_offset = data_offset
         self.end = end
+        self._outdb = None
 
     def array(self, buf, header):
-        """The band's pixels as a read-only (height, width) numpy view of buf."""
-        self.require_indb()
+        """The band's pixels as a read-only (height, width) array: a numpy view of buf for
+        an in-db band, the pixels the out-db engine reads for an out-db band."""
+        if self.is_outdb:
+            return self.outdb_array(buf, header)
         dtype = self.info.dtype.newbyteorder(self.fmt[0])
         return np.frombuffer(buf, dtype, header.width * header.height,
                              self.data_offset).reshape(header.height, header.width)
 
+    def outdb_array(self, buf, header):
+        """The pixels of an out-db band, read once per call of a function (as PostGIS
+        loads the band once), then from this BandRef."""
+        cached = getattr(self, "_outdb", None)
+        if cached is None:
+            from . import outdb
+            index = buf[self.data_offset]
+            path = bytes(buf[self.data_offset + 1:self.end - 1])
+            cached = outdb.read_band(header, path, index, self.info, self.has_nodata, self.nodata)
+            self._outdb = cached
+        return cached
+
     def require_indb(self):
-        """Raise UnsupportedError for an out-db band (pixel reading comes later)."""
-        if self.is_outdb:
-            raise UnsupportedError("reading out-db band pixels is not supported yet",
-                                   hint=OUTDB_HINT)
+        """Nothing to check any more: out-db bands are read by the out-db engine."""
 
 
 def _truncated(what, offset, total):
@@ -113,7 +125,9 @@ def read_pixel(buf, header, band, col, row):
     """(value, is_nodata) of 0-based pixel (col, row), which must be on the raster."""
     if band.is_nodata:
         return band.nodata, True
-    band.require_indb()
+    if band.is_outdb:
+        value = band.outdb_array(buf, header)[row, col].item()
+        return value, band.has_nodata and values_equal(value, band.nodata)
     value = struct.unpack_from(band.fmt, buf,
                                band.data_offset + (row * header.width + col) * band.size)[0]
     return value, band.has_nodata and values_equal(value, band.nodata)
@@ -141,6 +155,20 @@ def _little_endian(buf, header):
     if header.little_endian:
         return buf, header
     out = wkb.emit_raster(wkb.parse_raster(buf, notice_trailing=False))
+    return out, wkb.read_header(out)
+
+
+def materialise_band(buf, header, nband):
+    """Return (buf, header) with out-db band nband turned into an in-db band holding the
+    pixels the out-db engine reads, so that pixels can be set in it. PostGIS 3.3 refuses
+    to set pixels of an out-db band (XX000); plraster writes the band in-db instead."""
+    band = locate_band(buf, header, nband)
+    pixels = band.outdb_array(buf, header)
+    raster = wkb.parse_raster(buf, notice_trailing=False)
+    old = raster.bands[nband - 1]
+    raster.bands[nband - 1] = wkb.Band(old.pixtype, old.has_nodata, False, old.nodata,
+                                       np.ascontiguousarray(pixels, dtype=old.pixtype.dtype))
+    out = wkb.emit_raster(raster)
     return out, wkb.read_header(out)
 
 
@@ -306,8 +334,7 @@ def set_value(buf, nband, x, y, newvalue):
                         "first. Nodata value not set. Returning original raster")
         return buf
     if band.is_outdb:
-        raise UnsupportedError("setting pixels of an out-db band is not supported",
-                               detail="PostGIS 3.3 cannot set them either.")
+        buf, header = materialise_band(buf, header, nband)
     col, row = x - 1, y - 1
     if not (0 <= col < header.width and 0 <= row < header.height):
         raise InvalidParameterError("pixel coordinates (%d, %d) are outside the raster" % (x, y),
@@ -375,10 +402,7 @@ def set_values(buf, nband, x, y, newvalueset, noset=None, hasnosetvalue=False,
             return buf
         flags = [noset] if nd == 1 else noset
     if band.is_outdb:
-        if keepnodata:
-            band.require_indb()
-        raise UnsupportedError("setting pixels of an out-db band is not supported",
-                               detail="PostGIS 3.3 cannot set them either.")
+        buf, header = materialise_band(buf, header, nband)
     buf, header = _little_endian(buf, header)
     band = locate_band(buf, header, nband)
     out = bytearray(buf)

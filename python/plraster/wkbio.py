@@ -6,8 +6,10 @@ Most stored rasters are already like that; those are returned as they are, uncop
 """
 import binascii
 
+import numpy as np
+
 from . import wkb
-from .errors import InvalidParameterError, UnsupportedError
+from .errors import InvalidParameterError
 
 _CLEAN_FLAG_BITS = wkb.PIXTYPE_MASK | wkb.FLAG_OUTDB | wkb.FLAG_HASNODATA | wkb.FLAG_ISNODATA
 
@@ -29,19 +31,27 @@ def _is_canonical(buf, header):
 def canonical_wkb(buf, outasin=False):
     """Return the WKB PostGIS would write for raster buf (ST_AsBinary).
 
-    With outasin, out-db bands are to be written in-db with their pixels; that needs the
-    out-db engine, so for now it is refused when the raster has an out-db band.
+    With outasin, out-db bands are written in-db with the pixels the out-db engine reads.
     """
     header = wkb.read_header(buf)
     if not outasin and _is_canonical(buf, header):
         return buf
     raster = wkb.parse_raster(buf)
-    if outasin and any(b.is_outdb for b in raster.bands):
-        raise UnsupportedError(
-            "reading out-db band pixels is not supported yet",
-            detail="ST_AsBinary(rast, outasin => true) must read the pixels of an out-db band.",
-            hint="Call ST_AsBinary with outasin => false to get the out-db band record.")
+    if outasin:
+        for i, band in enumerate(raster.bands):
+            if band.is_outdb:
+                raster.bands[i] = _indb_copy(raster.header, band)
     return wkb.emit_raster(raster)
+
+
+def _indb_copy(header, band):
+    """An out-db band written in-db with the pixels the out-db engine reads (flag 0x80
+    cleared), as PostGIS writes it for outasin => true."""
+    from . import outdb
+    pixels = outdb.read_band(header, band.path, band.outdb_index, band.pixtype,
+                             band.has_nodata, band.nodata)
+    return wkb.Band(band.pixtype, band.has_nodata, band.is_nodata, band.nodata,
+                    np.ascontiguousarray(pixels, dtype=band.pixtype.dtype))
 
 
 def from_hex(text):

@@ -1,0 +1,163 @@
+"""SQL adapters of the out-db engine: sources, statistics, caches (sql/70-outdb.sql).
+
+Importing this module installs, in the library, the loader of the source rows and the
+interrupt check (see plraster.outdb.config and plraster.outdb.interrupts).
+
+How a non-superuser's query reads the superuser-only source table: the library runs
+`SELECT ... FROM <schema>._plraster_source_rows()`, a SECURITY DEFINER function owned by
+the extension owner (a superuser: plpython3u is untrusted), inside
+`config.trusted_read()`. That function answers only while the flag is set in this
+thread; called directly from SQL it raises 42501. SQL users cannot set the flag: it is a
+Python variable of this backend, and only superusers can create plpython3u functions.
+"""
+import json
+
+import plpy
+
+from .. import outdb
+from ..errors import AccessDeniedError, InvalidParameterError
+from ..outdb import cache, config, interrupts
+from . import raise_error, sql_function
+
+_PLANS = {}
+_STATE = {"schema": None}
+SETTINGS_INTERVAL = 1.0  # seconds between reads of the plraster.* settings
+
+
+def _plan(name, query, types=()):
+    plan = _PLANS.get(name)
+    if plan is None:
+        plan = _PLANS[name] = plpy.prepare(query, list(types))
+    return plan
+
+
+def _schema():
+    """The extension's schema, quoted (looked up once per backend)."""
+    if _STATE["schema"] is None:
+        rows = plpy.execute(
+            "SELECT n.nspname FROM pg_catalog.pg_extension e "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'plraster'")
+        if not rows:
+            raise_error(InvalidParameterError("extension plraster is not installed in this database"))
+        _STATE["schema"] = plpy.quote_ident(rows[0]["nspname"])
+    return _STATE["schema"]
+
+
+def _require_superuser(what):
+    rows = plpy.execute(_plan("super", "SELECT r.rolsuper FROM pg_catalog.pg_roles r "
+                                       "WHERE r.rolname = pg_catalog.current_user()"))
+    if not rows or not rows[0]["rolsuper"]:
+        raise_error(AccessDeniedError(f"permission denied to {what}",
+                                      detail="Only superusers can open or close out-db sources."))
+
+
+def _load_rows():
+    """The loader installed in config: ([(prefix, options)], final)."""
+    query = f"SELECT prefix, options FROM {_schema()}._plraster_source_rows()"
+    with config.trusted_read():
+        rows = plpy.execute(_plan("rows", query))
+    final = True
+    try:
+        with open(config.stamp_path()) as f:
+            xid = f.read().strip()
+    except OSError:
+        xid = ""
+    if xid.isdigit():
+        status = plpy.execute(_plan("xact", "SELECT pg_catalog.pg_xact_status($1::pg_catalog.xid8) AS s",
+                                    ["text"]), [xid])
+        final = not status or status[0]["s"] != "in progress"
+    _read_settings()
+    return [(r["prefix"], json.loads(r["options"])) for r in rows], final
+
+
+def _read_settings():
+    rows = plpy.execute(_plan("settings", "SELECT pg_catalog.current_setting('plraster.tile_cache_mb', true) AS t, "
+                                          "pg_catalog.current_setting('plraster.outdb_revalidate_seconds', true) AS r"))
+    mb = cache.DEFAULT_TILE_CACHE_MB
+    seconds = cache.DEFAULT_REVALIDATE_SECONDS
+    try:
+        if rows[0]["t"]:
+            mb = float(rows[0]["t"])
+        if rows[0]["r"]:
+            seconds = float(rows[0]["r"])
+    except ValueError:
+        pass
+    cache.configure(tile_cache_mb=mb, revalidate_seconds=seconds)
+
+
+def _check_interrupts():
+    # The executor checks for interrupts when it runs a plan: a pending cancel or
+    # statement_timeout raises here and ends the statement.
+    plpy.execute(_plan("one", "SELECT 1"))
+
+
+config.install_loader(_load_rows, _read_settings, SETTINGS_INTERVAL)
+interrupts.install_check(_check_interrupts)
+outdb.warning_sink = plpy.warning
+
+
+@sql_function
+def add_source(prefix, options):
+    """plraster_add_source(prefix, options): open (or replace) an out-db source."""
+    _require_superuser("add an out-db source")
+    try:
+        parsed_options = json.loads(options) if options is not None else {}
+    except ValueError:
+        raise InvalidParameterError("out-db source options must be a json object") from None
+    opts = config.validate_options(parsed_options)
+    canonical = config.validate_prefix(prefix)
+    plpy.execute(_plan("insert", f"INSERT INTO {_schema()}.plraster_source_config (prefix, options) "
+                                 "VALUES ($1, $2::jsonb) ON CONFLICT (prefix) DO UPDATE SET options = EXCLUDED.options",
+                       ["text", "text"]), [canonical, json.dumps(opts, sort_keys=True)])
+    _touch()
+    return canonical
+
+
+@sql_function
+def drop_source(prefix):
+    """plraster_drop_source(prefix): close an out-db source; true when one was closed."""
+    _require_superuser("drop an out-db source")
+    canonical = config.validate_prefix(prefix)
+    rows = plpy.execute(_plan("delete", f"DELETE FROM {_schema()}.plraster_source_config WHERE prefix = $1 "
+                                        "RETURNING prefix", ["text"]), [canonical])
+    _touch()
+    return len(rows) > 0
+
+
+def _touch():
+    xid = plpy.execute("SELECT pg_catalog.pg_current_xact_id()::text AS x")[0]["x"]
+    try:
+        config.touch_stamp(xid)
+    except OSError as exc:
+        plpy.warning("plraster: could not write the out-db stamp file",
+                     detail=f"Other sessions keep their cached sources until they reconnect ({exc.strerror}).")
+    config.reset()
+
+
+def source_rows():
+    """Rows of the source table, for the library's own trusted read only (else 42501)."""
+    if not config.is_trusted_read():
+        raise_error(AccessDeniedError("permission denied for out-db source configuration",
+                                      detail="This function serves plraster's own reads of the sources."))
+    return plpy.execute(_plan("table", f"SELECT prefix, options::text AS options FROM "
+                                       f"{_schema()}.plraster_source_config ORDER BY prefix"))
+
+
+def mask_options(options):
+    """The options of a source as plraster_sources shows them: secrets masked."""
+    if options is None:
+        return None
+    return json.dumps(config.masked_options(json.loads(options)), sort_keys=True)
+
+
+@sql_function
+def io_stats():
+    """plraster_io_stats(): one row of I/O and cache statistics of this backend."""
+    return [outdb.stats()]
+
+
+@sql_function
+def cache_reset():
+    """plraster_cache_reset(): empty the caches and zero the statistics of this backend."""
+    outdb.reset()
+    config.reset()
