@@ -51,5 +51,6 @@ test: deps
 bench: deps
 	$(MAKE) install
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_foundation.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_outdb.py
 
 .PHONY: install-python deps demo test bench

@@ -62,6 +62,11 @@ class NginxServer:
         """http://127.0.0.1:PORT"""
         return f"http://{LOOPBACK}:{self.port}"
 
+    @property
+    def access_log(self):
+        """Path of the access log (combined format: status and body bytes of every request)."""
+        return os.path.join(self._tmp.name, "access.log")
+
     def url(self, name, via=None):
         """The URL of a file below root, optionally through the /moved/, /away/ locations."""
         return f"{self.base_url}/{via + '/' if via else ''}{name}"

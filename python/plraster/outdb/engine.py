@@ -38,6 +38,18 @@ NOT_ALIGNED = "The in-db representation of the out-db raster is not aligned. Ban
 
 # --- opening files ---------------------------------------------------------------------------
 
+def cached_file(parsed):
+    """The OpenedFile for a path when the header cache has it and no re-validation is due
+    (no I/O at all), else None."""
+    opened = cache.HEADERS.get(parsed.location)
+    if opened is None or parsed.scheme == "file":
+        return None
+    if time.monotonic() - opened.checked_at >= cache.SETTINGS["revalidate_seconds"]:
+        return None
+    cache.STATS.header_hits += 1
+    return opened
+
+
 def open_file(parsed, options, allow_list):
     """The OpenedFile for a path: from the header cache (re-validated when due) or opened."""
     key = parsed.location
@@ -88,11 +100,11 @@ def file_ifd(opened, parsed):
 
 # --- reading blocks through the tile cache ----------------------------------------------------
 
-def read_file_window(opened, ifd, sample, x0, y0, width, height):
+def read_file_window(opened, ifd, sample, x0, y0, width, height, remote=False):
     """Pixels of one sample (0-based) of an IFD window, as an array of the IFD's dtype.
 
     Blocks come from the tile cache; missing ones are fetched with merged range reads
-    and decoded once.
+    (in a cancellable worker thread when remote) and decoded once.
     """
     check_decodable(ifd)
     span = blocks_for_window(ifd, x0, y0, width, height)
@@ -110,7 +122,7 @@ def read_file_window(opened, ifd, sample, x0, y0, width, height):
         else:
             blocks[index] = block
     if missing:
-        raw = read_blocks(ifd, opened.source, missing)
+        raw = interrupts.run_io(lambda: read_blocks(ifd, opened.source, missing), remote=remote)
         for index in missing:
             data = raw[index]
             block = None if data is None else decode_tile(ifd, data, index)
@@ -229,7 +241,9 @@ def read_band(header, path, band_index, info, has_nodata, nodata):
 
 
 def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote):
-    opened = interrupts.run_io(lambda: open_file(parsed, options, allow_list), remote=remote)
+    # Only real I/O goes to the worker thread: a cache hit costs no thread hand-off.
+    opened = cached_file(parsed) or interrupts.run_io(
+        lambda: open_file(parsed, options, allow_list), remote=remote)
     ifd = file_ifd(opened, parsed)
     if band_index >= ifd.samples_per_pixel:
         raise InvalidParameterError(
@@ -251,8 +265,7 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
     x0, y0 = ox, oy
     x1, y1 = min(ox + width, ifd.width), min(oy + height, ifd.height)
     if x0 < x1 and y0 < y1 and width and height:
-        data = interrupts.run_io(
-            lambda: read_file_window(opened, ifd, band_index, x0, y0, x1 - x0, y1 - y0), remote=remote)
+        data = read_file_window(opened, ifd, band_index, x0, y0, x1 - x0, y1 - y0, remote)
         out[0:y1 - y0, 0:x1 - x0] = convert(data, info)
     cache.put_band(key, out)
     return out
