@@ -106,3 +106,15 @@ def test_nan_and_infinite_georeference(sql, field, value):
     compare(sql, "ST_Value(raster, integer, integer, integer, boolean)",
             "SELECT {s}.st_value({r}, 1, 2, 2)", r)
     compare(sql, "ST_Envelope(raster)", "SELECT st_asewkb({s}.st_envelope({r}))", r)
+
+
+@pytest.mark.parametrize("pixtype, raw_nodata", [("2BUI", 5), ("4BUI", 200), ("1BB", 3)])
+def test_forged_sub_byte_nodata_is_read_as_postgis_reads_it(sql, pixtype, raw_nodata):
+    raw = bytearray(bytes.fromhex(rasters.pack(2, 1, [{"pixtype": pixtype, "data": [[1, 0]],
+                                                       "nodata": 1}])))
+    raw[62] = raw_nodata
+    r = {"r": raw.hex()}
+    compare(sql, "ST_BandNoDataValue(raster, integer)", "SELECT {s}.st_bandnodatavalue({r}, 1)", r)
+    for x in (1, 2):
+        compare(sql, "ST_Value(raster, integer, integer, integer, boolean)",
+                "SELECT {s}.st_value({r}, 1, %s, 1)", r, params=(x,))

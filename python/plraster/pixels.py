@@ -106,8 +106,8 @@ def locate_band(buf, header, nband):
                 raise _truncated("The nodata value of band %d" % number, start, total)
             has_nodata = bool(flags & wkb.FLAG_HASNODATA)
             nodata = struct.unpack_from(order + _FORMAT[info.name], buf, offset + 1)[0]
-            if has_nodata and not info.is_float:
-                nodata = min(max(nodata, info.min), info.max)
+            if has_nodata:
+                nodata = wkb.fit_nodata(info, nodata)
             return BandRef(offset, info, order, has_nodata,
                            has_nodata and bool(flags & wkb.FLAG_ISNODATA),
                            nodata if has_nodata else 0, bool(flags & wkb.FLAG_OUTDB),

@@ -163,7 +163,7 @@ def _read_band(buf, offset, header, order, number):
     has_nodata = bool(flags & FLAG_HASNODATA)
     # PostGIS drops the reserved bit, and drops is-nodata unless has-nodata is set.
     band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
-                _fit_nodata(info, nodata) if has_nodata else nodata)
+                fit_nodata(info, nodata) if has_nodata else nodata)
     if flags & FLAG_OUTDB:
         if offset >= total:
             raise _truncated("The band number of out-db band %d" % number, 1, offset, total)
@@ -188,8 +188,9 @@ def _read_band(buf, offset, header, order, number):
     return band, offset + count * size
 
 
-def _fit_nodata(info, value):
-    # PostGIS keeps only the bits a 1BB/2BUI/4BUI pixel has (a nodata of 5 in 2BUI reads as 1).
+def fit_nodata(info, value):
+    """The nodata value PostGIS reads from WKB: for 1BB/2BUI/4BUI only the bits the pixel
+    has (a nodata of 5 in 2BUI reads as 1); other types as stored."""
     if info.name in ("1BB", "2BUI", "4BUI"):
         return int(value) & int(info.max)
     return value
