@@ -1,17 +1,22 @@
 """The main job on an embedded default: a throwaway PostgreSQL with PostGIS and plraster,
-a sample raster built and edited with plraster's functions, and queries that show it
-working, each answered by plraster and by PostGIS side by side.
+a sample raster built and edited with plraster's functions, an out-db COG served by a
+local object store (nginx with HTTP Range), and queries that show it working, each
+answered by plraster and by PostGIS side by side.
 
 Run with `make demo` (as root it installs what it needs and runs this unprivileged).
 """
 import os
 import sys
+import tempfile
 
+import numpy as np
 import psycopg
+from osgeo import gdal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 import pgserver  # noqa: E402
+from servers.nginx import NginxServer  # noqa: E402
 
 SAMPLE = """
 CREATE TABLE {t} (rid int PRIMARY KEY, rast {s}.raster);
@@ -40,11 +45,51 @@ QUERIES = [
 ]
 
 
-def show(conn, title, query):
+OUTDB_TILES = """
+CREATE TABLE {t} AS
+SELECT ty * 4 + tx AS rid,
+       {s}.st_addband({s}.st_makeemptyraster(64, 64, 500000 + 640 * tx, 4500000 - 640 * ty,
+                                             10, -10, 0, 0, 32631),
+                      1, %s::text, ARRAY[1], NULL::float8) AS rast
+FROM generate_series(0, 3) ty, generate_series(0, 3) tx;
+"""
+
+OUTDB_QUERIES = [
+    ("out-db band record", "SELECT {s}.st_bandpath(rast), (bm).pixeltype, (bm).isoutdb, (bm).outdbbandnum "
+                           "FROM (SELECT rast, {s}.st_bandmetadata(rast, 1) bm FROM {t} WHERE rid = 5) q"),
+    ("out-db pixels", "SELECT rid, {s}.st_value(rast, 1, 1, 1), {s}.st_value(rast, 1, 64, 64) "
+                      "FROM {t} WHERE rid IN (0, 5, 15) ORDER BY rid"),
+    ("sum over every pixel of one out-db tile",
+     "SELECT sum({s}.st_value(rast, 1, x, y)) FROM {t}, generate_series(1, 64) x, "
+     "generate_series(1, 64) y WHERE rid = 6"),
+    ("out-db tile as in-db WKB (ST_AsBinary outasin)",
+     "SELECT md5({s}.st_asbinary(rast, true)) FROM {t} WHERE rid = 10"),
+]
+
+
+def write_cog(path):
+    """A 256x256 UInt16 COG (DEFLATE, 128x128 blocks) in EPSG:32631, written by GDAL."""
+    rows, cols = np.mgrid[0:256, 0:256]
+    mem = gdal.GetDriverByName("MEM").Create("", 256, 256, 1, gdal.GDT_UInt16)
+    mem.SetGeoTransform((500000.0, 10.0, 0.0, 4500000.0, 0.0, -10.0))
+    noise = np.random.default_rng(1).integers(0, 1000, (256, 256))  # so tiles don't compress away
+    mem.GetRasterBand(1).WriteArray((1000 + 3 * rows + cols + noise).astype(np.uint16))
+    gdal.GetDriverByName("COG").CreateCopy(path, mem, options=["COMPRESS=DEFLATE", "BLOCKSIZE=128"])
+
+
+def io_stats(conn):
+    """plraster_io_stats() as one line."""
+    row = conn.execute("SELECT requests, bytes, header_hits, header_misses, tile_hits, tile_misses "
+                       "FROM plraster.plraster_io_stats()").fetchone()
+    return ("requests %d, bytes %d, header cache %d hits / %d misses, tile cache %d hits / %d misses"
+            % row)
+
+
+def show(conn, title, query, tables=("pl_sample", "pg_sample")):
     """Run query for PostGIS and for plraster; print both answers and whether they agree."""
     print("\n== %s" % title)
     answers = []
-    for schema, table in (("plraster", "pl_sample"), ("public", "pg_sample")):
+    for schema, table in (("plraster", tables[0]), ("public", tables[1])):
         notices = []
         def handler(diag):
             notices.append(diag.message_primary)
@@ -61,6 +106,31 @@ def show(conn, title, query):
     return answers[0] == answers[1]
 
 
+def outdb_demo(conn):
+    """Serve a COG from nginx on 127.0.0.1, register out-db tiles on it, query its pixels."""
+    work = tempfile.mkdtemp(prefix="plraster-demo-")
+    os.chmod(work, 0o755)
+    write_cog(os.path.join(work, "dem.tif"))
+    with NginxServer(work) as nginx:
+        path = "/vsicurl/" + nginx.url("dem.tif")
+        print("\n== out-db: a COG on a local object store (nginx, HTTP Range): %s" % path)
+        # Out-db access is closed until a superuser opens a source (README: Out-db bands).
+        conn.execute("SELECT plraster.plraster_add_source(%s)", (nginx.base_url + "/",))
+        conn.execute("SET postgis.enable_outdb_rasters = true; "
+                     "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
+        conn.execute("SELECT plraster.plraster_cache_reset()")
+        conn.execute(OUTDB_TILES.format(s="plraster", t="pl_outdb"), (path,))
+        conn.execute(OUTDB_TILES.format(s="public", t="pg_outdb"), (path,))
+        print("16 out-db tiles of 64x64 registered with ST_AddBand(rast, 1, path, ARRAY[1]) "
+              "(plraster read the COG's header for the pixel type)")
+        print("plraster_io_stats() before: %s" % io_stats(conn))
+        results = []
+        for title, query in OUTDB_QUERIES:
+            results.append(show(conn, title, query, tables=("pl_outdb", "pg_outdb")))
+        print("\nplraster_io_stats() after:  %s" % io_stats(conn))
+    return results
+
+
 def main():
     """Start the server, load the sample, run the queries, stop the server."""
     server = pgserver.start_server()
@@ -74,6 +144,7 @@ def main():
             print("sample: 4 tiles of 8x8 16BUI pixels, built with ST_MakeEmptyRaster, ST_AddBand "
                   "and ST_SetValues")
             results = [show(conn, title, q) for title, q in QUERIES]
+            results += outdb_demo(conn)
         print("\n%d of %d queries gave the same answer from plraster and PostGIS"
               % (sum(results), len(results)))
         return 0 if all(results) else 1
