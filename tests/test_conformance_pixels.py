@@ -434,17 +434,7 @@ def test_nearestvalue_known_difference(sql, name, x, y):
             "SELECT {s}.st_nearestvalue({r}, 1, %d, %d)" % (x, y), rasters={"r": ALL[name]})
 
 
-@pytest.mark.xfail(strict=True, reason="pixel corners of rotated rasters differ from PostGIS "
-                   "by one unit in the last place")
-def test_pixelaspolygons_rotated_known_difference(sql):
-    compare(sql, "ST_PixelAsPolygons known differences", _geoms("st_pixelaspolygons"),
-            rasters={"r": ALL["rotated"]})
-
-
-NOT_ROTATED = [n for n in RASTERS if n != "rotated"]
-
-
-@pytest.mark.parametrize("name", NOT_ROTATED)
+@pytest.mark.parametrize("name", RASTERS)
 def test_pixelas_sets(sql, name):
     for fn in ("st_pixelaspolygons", "st_pixelaspoints", "st_pixelascentroids"):
         form = {"st_pixelaspolygons": "ST_PixelAsPolygons(raster, integer, boolean)",
@@ -454,7 +444,7 @@ def test_pixelas_sets(sql, name):
             _cmp(sql, form, _geoms(fn, extra), name)
 
 
-@pytest.mark.parametrize("name", NOT_ROTATED + ["outdb"])
+@pytest.mark.parametrize("name", RASTERS + ["outdb"])
 def test_pixelas_one(sql, name):
     w, h, _ = _size(sql, name) if name in ALL else (64, 64, 1)
     rasters = dict(ALL, outdb=CAT["outdb"])

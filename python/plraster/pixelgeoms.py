@@ -116,12 +116,20 @@ def parse_point_or_none(hexwkb, message):
 
 # ---------------------------------------------------------------- pixels as geometries
 
+def pixel_corner(header, col, row):
+    """The world (x, y) of a 0-based pixel corner as PostGIS's pixel geometries place it:
+    the offset added to the sum of the scale and skew terms (ST_RasterToWorldCoord sums
+    in the other order; on rotated rasters the two differ in the last bit)."""
+    return (header.ip_x + (header.scale_x * col + header.skew_x * row),
+            header.ip_y + (header.skew_y * col + header.scale_y * row))
+
+
 def pixel_ring(header, col, row):
     """The closed ring of the 0-based pixel's corners: upper-left, upper-right, lower-right,
     lower-left, upper-left."""
     # PostGIS steps from the upper-left corner by the scale and skew (not the geotransform
-    # of each corner), which rounds differently on rotated rasters
-    x, y = raster_to_world(header, col, row)
+    # of each corner), which rounds differently on rotated rasters.
+    x, y = pixel_corner(header, col, row)
     sx, sy, kx, ky = header.scale_x, header.scale_y, header.skew_x, header.skew_y
     pts = [(x, y), (x + sx, y + ky), (x + sx + kx, y + ky + sy), (x + kx, y + sy)]
     return pts + [pts[0]]
@@ -173,12 +181,15 @@ def _polygon(header, c, r):
 
 
 def _corner(header, c, r):
-    x, y = raster_to_world(header, c, r)
+    x, y = pixel_corner(header, c, r)
     return geometry.point(x, y, header.srid)
 
 
 def _centroid(header, c, r):
-    x, y = raster_to_world(header, c + 0.5, r + 0.5)
+    # PostGIS steps half a pixel from the upper-left corner (measured on rotated rasters).
+    x, y = pixel_corner(header, c, r)
+    x += (header.scale_x + header.skew_x) / 2
+    y += (header.skew_y + header.scale_y) / 2
     return geometry.point(x, y, header.srid)
 
 
