@@ -5,10 +5,9 @@ that a remote source (HTTP, Swift, S3) can serve them with few Range requests. A
 source also knows its total size, which every read is checked against first.
 """
 
-import os
 import typing
 
-from plraster.errors import CorruptFileError, ObjectNotFoundError, StorageError
+from plraster.errors import CorruptFileError, StorageError
 
 # GDAL's GTiff driver reads the first 16 KiB of a file before parsing its header.
 HEADER_PREFIX_SIZE = 16384
@@ -35,60 +34,9 @@ class ByteRangeSource(typing.Protocol):
         """
 
 
-class FileSource:
-    """A local file read with os.pread; satisfies ByteRangeSource."""
-
-    def __init__(self, path):
-        self.path = os.fspath(path)
-        try:
-            self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
-            raise ObjectNotFoundError(
-                "file not found", detail=f'The file "{self.path}" does not exist.'
-            ) from None
-        except OSError as exc:
-            raise StorageError(
-                "could not open file", detail=f'Opening "{self.path}" failed: {exc.strerror}.'
-            ) from None
-        self._size = os.fstat(self._fd).st_size
-
-    @property
-    def size(self):
-        """Total size of the file in bytes."""
-        return self._size
-
-    def read_ranges(self, ranges):
-        """Return the bytes of each (offset, length) range, in order."""
-        out = []
-        for offset, length in ranges:
-            check_range(offset, length, self._size)
-            data = os.pread(self._fd, length, offset)
-            if len(data) != length:
-                raise StorageError(
-                    "short read",
-                    detail=f'Reading {length} bytes at offset {offset} of "{self.path}" '
-                    f"returned {len(data)} bytes.",
-                )
-            out.append(data)
-        return out
-
-    def close(self):
-        """Close the file descriptor; further reads fail."""
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
+# Local files are read by the storage layer's FileSource (pread, inode/size/mtime
+# validator, I/O counters); it satisfies ByteRangeSource and is re-exported here.
+from ..storage.local import FileSource  # noqa: E402
 
 
 class BytesSource:
