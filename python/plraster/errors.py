@@ -84,3 +84,15 @@ class SoftFailure(Exception):
     Not a PlrasterError: it never becomes an SQL error. `plraster.sqlapi` turns it into a
     NOTICE with this message and a NULL result.
     """
+
+
+class DivisionByZeroError(PlrasterError):
+    """A division by zero where PostGIS's SQL code divides (ST_MakeEmptyCoverage)."""
+
+    sqlstate = "22012"  # division_by_zero
+
+
+class NullValueNotAllowedError(PlrasterError):
+    """A NULL where PostGIS's PL/pgSQL code fails on one (a NULL loop bound)."""
+
+    sqlstate = "22004"  # null_value_not_allowed

@@ -1,0 +1,85 @@
+"""SQL adapters for sql/84-tiling.sql: ST_Tile, ST_MakeEmptyCoverage, resampling for
+ST_Retile and ST_CreateOverview."""
+import functools
+
+import plpy
+
+from .. import resample, tiling, wkb
+from .. import retile as retile_lib
+from ..errors import PlrasterError, SoftFailure
+from . import raise_error
+
+
+def set_function(fn):
+    """Wrap a library call that returns rows for a SETOF function: errors become SQL
+    errors (also while rows are made), a soft failure a NOTICE and no rows."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            rows = fn(*args, **kwargs)
+        except SoftFailure as e:
+            plpy.notice(str(e))
+            return []
+        except PlrasterError as e:
+            raise_error(e)
+        return _guarded(rows)
+
+    return wrapper
+
+
+def _guarded(rows):
+    try:
+        yield from rows
+    except PlrasterError as e:
+        raise_error(e)
+
+
+@set_function
+def tile(rast, width, height, nband, padwithnodata, nodataval):
+    """_ST_Tile(rast, width, height, nband[], padwithnodata, nodataval)."""
+    return tiling.tile(rast, width, height, nband, padwithnodata, nodataval)
+
+
+@set_function
+def make_empty_coverage(tilewidth, tileheight, width, height, upperleftx, upperlefty,
+                        scalex, scaley, skewx, skewy, srid):
+    """ST_MakeEmptyCoverage(tilewidth, tileheight, width, height, upperleftx, upperlefty,
+    scalex, scaley, skewx, skewy, srid)."""
+    return tiling.make_empty_coverage(tilewidth, tileheight, width, height, upperleftx,
+                                      upperlefty, scalex, scaley, skewx, skewy, srid)
+
+
+@set_function
+def retile(tab, col, xmin, ymin, xmax, ymax, sfx, sfy, tw, th, algo):
+    """ST_Retile(tab, col, ext, sfx, sfy, tw, th, algo), given ext's bounds."""
+    name = resample.algorithm(algo)
+    g = retile_lib.grid(xmin, ymin, xmax, ymax, sfx, sfy, tw, th)
+    column = plpy.quote_ident(col)
+    rows = plpy.cursor("SELECT ctid::text AS id, substring(%s::bytea from 1 for %d) AS head "
+                       "FROM %s WHERE %s IS NOT NULL" % (column, wkb.HEADER_SIZE, tab, column))
+    headers = ((row["id"], wkb.read_header(row["head"])) for row in rows)
+    cells = retile_lib.assign(headers, g, name)
+    fetch = plpy.prepare("SELECT %s::bytea AS rast FROM %s WHERE ctid = ANY($1) ORDER BY ctid"
+                         % (column, tab), ["tid[]"])
+    return _retiled(g, cells, fetch, name)
+
+
+def _retiled(g, cells, fetch, name):
+    for tx in range(g.ncols):
+        for ty in range(g.nrows):
+            touching, nearby = cells.get((tx, ty), ((), ()))
+            if not touching:
+                plpy.warning("No source tiles cover target tile %d,%d with extent %s"
+                             % (tx, ty, retile_lib.box_text(*g.cell(tx, ty))))
+                continue
+            tile = retile_lib.build_tile(g, tx, ty, _pick(fetch, touching),
+                                         _pick(fetch, nearby), name)
+            if tile is not None:
+                yield tile
+
+
+def _pick(fetch, ids):
+    if not ids:
+        return []
+    return [row["rast"] for row in plpy.execute(fetch, [list(ids)])]
