@@ -1,7 +1,9 @@
 -- Band accessors: ST_BandMetaData, ST_BandPixelType, ST_BandNoDataValue, ST_BandIsNoData,
--- ST_BandPath and ST_MinPossibleValue, with PostGIS 3.3's signatures, NOTICEs and NULLs.
--- Out-db bands report their path and 1-based band number; their file size and timestamp
--- are NULL (plraster does not open out-db files here).
+-- ST_BandPath, ST_BandFileSize, ST_BandFileTimestamp and ST_MinPossibleValue, with
+-- PostGIS 3.3's signatures, NOTICEs and NULLs. Out-db bands report their path, 1-based
+-- band number, and the size and modification time of their file (stat for local files;
+-- Content-Length and Last-Modified learnt by the out-db engine for remote objects), read
+-- only under an out-db source (see sql/70-outdb.sql).
 
 CREATE FUNCTION @extschema@.st_bandmetadata(rast @extschema@.raster, band integer[])
 RETURNS TABLE(bandnum integer, pixeltype text, nodatavalue double precision,
@@ -67,6 +69,24 @@ return accessors.band_path(rast, band)
 $$;
 COMMENT ON FUNCTION @extschema@.st_bandpath(@extschema@.raster, integer) IS
   'args: rast, bandnum=1 - Returns system file path to a band stored in file system. If no bandnum specified, 1 is assumed.';
+
+CREATE FUNCTION @extschema@.st_bandfilesize(rast @extschema@.raster, band integer DEFAULT 1)
+RETURNS bigint
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import accessors
+return accessors.band_file_size(rast, band)
+$$;
+COMMENT ON FUNCTION @extschema@.st_bandfilesize(@extschema@.raster, integer) IS
+  'args: rast, bandnum=1 - Returns the file size of a band stored in file system. If no bandnum specified, 1 is assumed.';
+
+CREATE FUNCTION @extschema@.st_bandfiletimestamp(rast @extschema@.raster, band integer DEFAULT 1)
+RETURNS bigint
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import accessors
+return accessors.band_file_timestamp(rast, band)
+$$;
+COMMENT ON FUNCTION @extschema@.st_bandfiletimestamp(@extschema@.raster, integer) IS
+  'args: rast, bandnum=1 - Returns the file timestamp of a band stored in file system. If no bandnum specified, 1 is assumed.';
 
 CREATE FUNCTION @extschema@.st_minpossiblevalue(pixeltype text) RETURNS double precision
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$

@@ -8,11 +8,9 @@ import math
 
 from . import extent, messages, textformat, wkb
 from .nodata import nodata_mask
-from .errors import InvalidParameterError, SoftFailure, UnsupportedError
+from .errors import InvalidParameterError, PlrasterError, SoftFailure
 from .pixtypes import BY_NAME
 from .srid import clamp_srid
-
-OUTDB_HINT = "Out-db band pixels are read by a later plraster release; in-db bands work now."
 
 
 def header(buf):
@@ -113,7 +111,7 @@ def band_is_nodata(buf, nband, forcechecking):
     """ST_BandIsNoData: whether every pixel of band nband is nodata.
 
     Without forcechecking PostGIS reports the band's is-nodata flag; with it, it checks the
-    pixels (so an out-db band has to be read: not supported yet). A band without a nodata
+    pixels (an out-db band's are read by the out-db engine). A band without a nodata
     value is never nodata; a band without pixels is.
     """
     raster = _parse(buf)
@@ -125,8 +123,39 @@ def band_is_nodata(buf, nband, forcechecking):
     if raster.width * raster.height == 0:
         return True
     if band.is_outdb:
-        raise UnsupportedError("reading out-db band pixels is not supported yet", hint=OUTDB_HINT)
+        from . import outdb
+        band = outdb.indb_band(raster.header, band)
     return bool(nodata_mask(band).all())
+
+
+def _file_band(buf, nband):
+    raster = _parse(buf)
+    band = _band(raster, nband, "getting band path")
+    if not band.is_outdb:
+        raise SoftFailure("Band of index %d is not out-db." % nband)
+    return band
+
+
+def band_file_size(buf, nband):
+    """ST_BandFileSize: the size in bytes of an out-db band's file (object)."""
+    from . import outdb
+    return outdb.band_file_stat(_file_band(buf, nband).path).size
+
+
+def band_file_timestamp(buf, nband):
+    """ST_BandFileTimestamp: an out-db band's file modification time, in seconds since the epoch."""
+    from . import outdb
+    return outdb.band_file_stat(_file_band(buf, nband).path).timestamp
+
+
+def _file_stat_or_none(band):
+    """(size, timestamp) of an out-db band's file, (None, None) when it cannot be reached:
+    ST_BandMetaData gives NULLs there, as PostGIS does when GDAL cannot stat the file."""
+    from . import outdb
+    try:
+        return tuple(outdb.band_file_stat(band.path))
+    except PlrasterError:
+        return None, None
 
 
 def band_metadata(buf, bands):
@@ -148,9 +177,11 @@ def band_metadata(buf, bands):
     rows = []
     for b in wanted:
         band = raster.bands[b - 1]
-        rows.append((b, band.pixtype.name, band.nodata_value, band.is_outdb,
-                     _path_text(band.path) if band.is_outdb else None,
-                     band.outdb_index + 1 if band.is_outdb else None, None, None))
+        if band.is_outdb:
+            rows.append((b, band.pixtype.name, band.nodata_value, True, _path_text(band.path),
+                         band.outdb_index + 1) + _file_stat_or_none(band))
+        else:
+            rows.append((b, band.pixtype.name, band.nodata_value, False, None, None, None, None))
     return rows
 
 

@@ -5,13 +5,12 @@ An empty raster (no columns or no rows) has a point (0 x 0) or a line as its hul
 Geometries are returned as hex EWKB (see plraster.geometry).
 """
 from . import geometry, wkb
-from .errors import SoftFailure, UnsupportedError
+from .errors import SoftFailure
 from .georef import raster_to_world
 from .nodata import nodata_mask
 from .srid import clamp_srid
 
 HULL_IS_NULL = "Raster's convex hull is NULL"
-OUTDB_HINT = "Out-db band pixels are read by a later plraster release; in-db bands work now."
 
 
 def _corner_rectangle(h, col0, row0, col1, row1):
@@ -65,8 +64,9 @@ def _data_window(raster, band):
     full = (0, 0, raster.width, raster.height)
     if band.is_nodata:
         return None
-    if band.is_outdb:
-        raise UnsupportedError("reading out-db band pixels is not supported yet", hint=OUTDB_HINT)
+    if band.is_outdb:  # read even without a nodata value: PostGIS loads the band first
+        from . import outdb
+        band = outdb.indb_band(raster.header, band)
     if not band.has_nodata:
         return full
     data = ~nodata_mask(band)

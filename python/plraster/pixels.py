@@ -268,40 +268,54 @@ def value_at_point(buf, nband, point, exclude_nodata_value=True, resample="neare
         raise InvalidParameterError(
             "could not find raster band of index %d when getting pixel value" % nband)
     fx, fy = world_to_raster_float(header, x, y)
-    if method == "bilinear":
-        return _bilinear(buf, header, band, fx, fy, exclude_nodata_value)
     col, row = int(math.floor(fx)), int(math.floor(fy))
     if not (0 <= col < header.width and 0 <= row < header.height):
         messages.notice("Attempting to get pixel value with out of range raster coordinates: "
                         "(%d, %d)" % (col, row))
         return None
+    if method == "bilinear":
+        return bilinear(buf, header, band, fx, fy, col, row, exclude_nodata_value)
     val, nodata = read_pixel(buf, header, band, col, row)
     if nodata and exclude_nodata_value:
         return None
     return float(val)
 
 
-def _bilinear(buf, header, band, fx, fy, exclude_nodata_value):
+def bilinear(buf, header, band, fx, fy, col, row, exclude_nodata_value):
+    """The bilinear value at fractional pixel (fx, fy), inside cell (col, row), as PostGIS
+    3.3 computes it, to the bit (measured on PostGIS, see tests/outdb/test_outdb_bilinear.py).
+
+    PostGIS needs a nodata value (an error without one). The 2 x 2 pixels whose centres
+    surround the point are read; a neighbour that is nodata or off the raster takes the
+    value of the point's own pixel (col, row); when that pixel is nodata the result is
+    nodata (NULL, or the nodata value when exclude_nodata_value is false). With
+    dx = fx - (x0 + 0.5) and weights (1 - dx, dx), likewise in y, the value is the left-to-
+    right sum (q00*ax0)*by0 + (q10*by0)*ax1 + (q01*ax0)*by1 + (q11*ax1)*by1: the upper
+    right term multiplies by its y weight first, and the last bit depends on all of this.
+    """
     if not band.has_nodata:
         raise InvalidParameterError("band has no nodata value",
                                     detail="PostGIS 3.3 needs a nodata value for bilinear "
                                            "resampling, and so does plraster.")
-    xc, yc = fx - 0.5, fy - 0.5
-    x0, y0 = int(math.floor(xc)), int(math.floor(yc))
-    dx, dy = xc - x0, yc - y0
-    cells = []
-    for (c, r, w) in ((x0, y0, (1 - dx) * (1 - dy)), (x0 + 1, y0, dx * (1 - dy)),
-                      (x0, y0 + 1, (1 - dx) * dy), (x0 + 1, y0 + 1, dx * dy)):
-        if 0 <= c < header.width and 0 <= r < header.height:
-            v, nd = read_pixel(buf, header, band, c, r)
-            if not nd:
-                cells.append((v, w))
-    if not cells:
+    x0 = col - 1 if fx < col + 0.5 else col
+    y0 = row - 1 if fy < row + 0.5 else row
+    centre, centre_nodata = read_pixel(buf, header, band, col, row)
+    if centre_nodata:
         return None if exclude_nodata_value else float(band.nodata)
-    total = sum(w for _, w in cells)
-    if total == 0:
-        return float(cells[0][0])
-    return float(sum(v * w for v, w in cells) / total)
+    q = []
+    for c, r in ((x0, y0), (x0 + 1, y0), (x0, y0 + 1), (x0 + 1, y0 + 1)):
+        if c == col and r == row:
+            q.append(float(centre))
+            continue
+        if 0 <= c < header.width and 0 <= r < header.height:
+            v, nodata = read_pixel(buf, header, band, c, r)
+            q.append(float(centre if nodata else v))
+        else:
+            q.append(float(centre))
+    dx = fx - (x0 + 0.5)
+    dy = fy - (y0 + 0.5)
+    ax0, ax1, by0, by1 = 1.0 - dx, dx, 1.0 - dy, dy
+    return q[0] * ax0 * by0 + q[1] * by0 * ax1 + q[2] * ax0 * by1 + q[3] * ax1 * by1
 
 
 # ---------------------------------------------------------------- ST_SetValue(s)

@@ -2,9 +2,13 @@
 window placement (rounding, offsets beyond the file, other scales, skew), value
 conversion, every pixel function that reads pixels, and ST_AsBinary(outasin => true);
 over local files and over http (/vsicurl/ on nginx)."""
+import os
+import subprocess
+
 import pytest
 
 from conformance import compare
+from servers.process import find_program
 from outdb_records import one_band, outdb_wkb
 
 
@@ -118,6 +122,7 @@ def test_asbinary_outasin(osql, sources, cog_dir):
                         [(str(cog_dir / "rgb.tif"), 2, "8BUI", None), (str(cog_dir / "rgb.tif"), 0, "16BUI", 7)])):
         same(osql, "outdb ST_AsBinary(rast, outasin)", "SELECT {s}.st_asbinary({r}, true)", {"r": r})
         same(osql, "outdb ST_AsHexWKB(rast, outasin)", "SELECT {s}.st_ashexwkb({r}, true)", {"r": r})
+        same(osql, "outdb ST_AsWKB(rast, outasin)", "SELECT {s}.st_aswkb({r}, true)", {"r": r})
         same(osql, "outdb ST_AsBinary(rast)", "SELECT {s}.st_asbinary({r})", {"r": r})
 
 
@@ -150,3 +155,24 @@ def test_addband_outdb(osql, sources, cog_dir):
     pg, pl = compare(osql, "outdb ST_AddBand missing band",
                      "SELECT {s}.st_addband(NULL::{s}.raster, '%s', ARRAY[2])" % dem, {})
     assert pg.failed and pl.failed and pl.sqlstate == "22023"
+
+
+def test_gtiff_dir_overview(osql, sources, cog_dir, tmp_path):
+    """GTIFF_DIR:2: is the COG's first internal overview (512 x 512), georeferenced as GDAL
+    georeferences overviews. PostGIS cannot place it (GDAL gives the IFD no georeference),
+    so the answer comes from PostGIS reading the same overview written out as a file of its
+    own by gdal_translate -ovr 0, which keeps the overview's geotransform."""
+    os.chmod(tmp_path, 0o755)
+    ovr = tmp_path / "ovr0.tif"
+    subprocess.run([find_program("gdal_translate"), "-q", "-ovr", "0", str(cog_dir / "probe.tif"), str(ovr)],
+                   check=True)
+    os.chmod(ovr, 0o644)
+    sources.add(str(cog_dir))
+    sources.add(str(tmp_path))
+    for w, h, ulx, uly in ((4, 4, 10.0, 50.0), (300, 260, 10.2, 49.6), (5, 5, 11.016, 48.986)):
+        mine = one_band(w, h, ulx, uly, 0.002, -0.002, "GTIFF_DIR:2:" + str(cog_dir / "probe.tif"))
+        theirs = one_band(w, h, ulx, uly, 0.002, -0.002, str(ovr))
+        expected = osql.value("SELECT public.st_asbinary('%s'::public.raster, true)" % theirs.upper())
+        got = osql.value("SELECT plraster.st_asbinary('\\x%s'::plraster.raster, true)" % mine)
+        # the same pixels; only the path in the record differs, and outasin drops it
+        assert bytes(got) == bytes(expected)

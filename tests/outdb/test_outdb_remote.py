@@ -7,7 +7,7 @@ import time
 import psycopg
 import pytest
 
-from conftest import find_program
+from servers.process import find_program
 from plraster.tiff import BytesSource, open_tiff
 from outdb_records import one_band
 

@@ -13,7 +13,7 @@ from plraster.storage import io_counter
 from plraster.storage import reset as reset_storage
 
 from . import cache, config, engine, interrupts
-from .engine import NOT_ALIGNED, band_file_info, read_band
+from .engine import NOT_ALIGNED, FileStat, band_file_info, band_file_stat, indb_band, read_band
 
 
 warning_sink = None  # plraster.sqlapi.outdb points it at plpy.warning
@@ -47,5 +47,5 @@ def reset():
     io_counter().reset()
 
 
-__all__ = ["NOT_ALIGNED", "band_file_info", "cache", "config", "engine",
+__all__ = ["NOT_ALIGNED", "FileStat", "band_file_info", "band_file_stat", "cache", "indb_band", "config", "engine",
            "interrupts", "read_band", "reset", "stats", "warning"]

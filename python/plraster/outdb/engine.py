@@ -18,14 +18,17 @@ internal overview, plraster gives it the full-resolution georeference scaled by 
 ratio (GDAL gives it none, so PostGIS places the window from (0, 0) with scale 1).
 """
 
+import dataclasses
 import math
 import time
+import typing
 
 import numpy as np
 
 from plraster import messages
-from plraster.errors import InvalidParameterError, PlrasterError
+from plraster.errors import AccessDeniedError, InvalidParameterError, PlrasterError, StorageError
 from plraster.storage import ObjectChangedError, open_source
+from plraster.storage.local import stat_file
 from plraster.tiff import check_decodable, decode_tile, fill_value, open_tiff, read_blocks
 from plraster.tiff.window import blocks_for_window
 
@@ -71,7 +74,8 @@ def open_file(parsed, options, allow_list):
             return opened
         cache.forget_file(opened)
     cache.STATS.header_misses += 1
-    source = open_source(parsed, options=options, allow_list=allow_list)
+    # Only the source's own options count: the server's environment does not configure sources.
+    source = open_source(parsed, options=options, allow_list=allow_list, environ={})
     try:
         tiff = open_tiff(source)
         validator = source.validator
@@ -220,6 +224,50 @@ def band_file_info(path):
         raise describe_error(exc, parsed) from None
 
 
+class FileStat(typing.NamedTuple):
+    """What ST_BandFileSize and ST_BandFileTimestamp report: bytes, and seconds since the epoch."""
+
+    size: int
+    timestamp: typing.Optional[int]
+
+
+def band_file_stat(path):
+    """FileStat of the file an out-db path names (checked against the sources).
+
+    Local files are stat()ed on every call, as GDAL's VSIStatL does for PostGIS. Remote
+    objects report the size and Last-Modified learnt when their header was fetched (the
+    header cache's re-validation applies), as GDAL's VSIStat reports Content-Length and
+    Last-Modified. A `GTIFF_DIR:n:` prefix is looked through (GDAL cannot stat it, so
+    PostGIS gives an error there). An object that is not a TIFF still has a size.
+    """
+    text = path.decode("utf-8", "surrogateescape") if isinstance(path, (bytes, bytearray)) else path
+    parsed, options, allow_list = config.resolve(text)
+    try:
+        if parsed.scheme == "file":
+            return _local_stat(parsed.location)
+        opened = cached_file(parsed)
+        if opened is not None:
+            return FileStat(opened.source.size, opened.source.last_modified)
+        return interrupts.run_io(lambda: _remote_stat(parsed, options, allow_list))
+    except PlrasterError as exc:
+        raise describe_error(exc, parsed) from None
+
+
+def _local_stat(location):
+    st = stat_file(location)
+    return FileStat(st.st_size, int(st.st_mtime))
+
+
+def _remote_stat(parsed, options, allow_list):
+    try:
+        source = open_file(parsed, options, allow_list).source  # cached for the pixel reads to come
+    except (StorageError, AccessDeniedError):
+        raise
+    except PlrasterError:  # not a TIFF plraster can parse: the object still has a size
+        source = open_source(parsed, options=options, allow_list=allow_list, environ={})
+    return FileStat(source.size, source.last_modified)
+
+
 def read_band(header, path, band_index, info, has_nodata, nodata):
     """The (height, width) pixels of an out-db band, in its pixel type, read-only.
 
@@ -269,6 +317,13 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
         out[0:y1 - y0, 0:x1 - x0] = convert(data, info)
     cache.put_band(key, out)
     return out
+
+
+def indb_band(header, band):
+    """A parsed out-db band (plraster.wkb.Band) as an in-db band holding the pixels read,
+    for code written for in-db bands (ST_BandIsNoData, ST_MinConvexHull)."""
+    pixels = read_band(header, band.path, band.outdb_index, band.pixtype, band.has_nodata, band.nodata)
+    return dataclasses.replace(band, data=pixels, path=None, outdb_index=None)
 
 
 def _fill(info, target, value):

@@ -4,14 +4,21 @@ A backend can only notice a cancel request (statement_timeout, pg_cancel_backend
 when its own code checks for interrupts. Remote reads therefore run in a worker thread
 while the backend's thread waits in slices of POLL_SECONDS and calls the check installed
 by plraster.sqlapi.outdb (an SPI query, whose executor calls CHECK_FOR_INTERRUPTS and
-raises the cancel error). An abandoned worker ends on its own bounded request timeout;
-it only ever fills caches.
+raises the cancel error). When the check raises, the worker's read is cancelled through
+its storage cancel token: its sockets are shut down and its retries and backoff stop, so
+the worker ends at once instead of at its own request timeout. The backend's thread then
+waits for it briefly before raising: PL/Python keeps the GIL while the backend is outside
+Python, so a worker not finished by then could only finish at the next Python call. An
+abandoned worker only ever fills caches, and only with complete results.
 """
 
 import concurrent.futures
 import threading
 
+from plraster.storage import cancel
+
 POLL_SECONDS = 0.2
+CANCEL_GRACE_SECONDS = 0.5  # how long a cancelled worker is given to end
 
 _check = None
 
@@ -27,16 +34,24 @@ def run_io(fn, remote=True):
     if not remote or _check is None:
         return fn()
     future = concurrent.futures.Future()
+    token = cancel.CancelToken()
 
     def work():
         try:
-            future.set_result(fn())
+            with cancel.use(token):
+                future.set_result(fn())
         except BaseException as exc:  # handed to the waiting thread
             future.set_exception(exc)
 
-    threading.Thread(target=work, name="plraster-outdb-io", daemon=True).start()
+    worker = threading.Thread(target=work, name="plraster-outdb-io", daemon=True)
+    worker.start()
     while True:
         try:
             return future.result(timeout=POLL_SECONDS)
         except concurrent.futures.TimeoutError:
-            _check()
+            try:
+                _check()
+            except BaseException:
+                token.cancel()
+                worker.join(CANCEL_GRACE_SECONDS)
+                raise

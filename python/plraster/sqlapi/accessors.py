@@ -119,6 +119,18 @@ def band_path(rast, band):
 
 
 @sql_function
+def band_file_size(rast, band):
+    """ST_BandFileSize."""
+    return accessors.band_file_size(rast, band)
+
+
+@sql_function
+def band_file_timestamp(rast, band):
+    """ST_BandFileTimestamp."""
+    return accessors.band_file_timestamp(rast, band)
+
+
+@sql_function
 def min_possible_value(pixeltype):
     """ST_MinPossibleValue."""
     return accessors.min_possible_value(pixeltype)

@@ -6,6 +6,7 @@
     source.read_ranges([(0, 16384), (81920, 4096)])      # -> [bytes, bytes]
 
 Every source has `size`, `validator` (changes when the object is replaced),
+`last_modified` (seconds since the epoch, from stat or Last-Modified; None when unknown),
 `read_ranges([(offset, length), ...])` and `revalidate()`. Options use GDAL's names
 (see `options`, `swift`, `s3`) and fall back to the environment. Sessions live at
 module level, one per configuration (`reset()` closes them); `io_counter()` counts
@@ -24,22 +25,24 @@ from .swift import SwiftSource
 from .transport import ObjectChangedError
 
 
-def open_source(path, options=None, allow_list=None, counter=None):
+def open_source(path, options=None, allow_list=None, counter=None, environ=None):
     """Return the byte-range source for an out-db path (text or ParsedPath).
 
     Raises AccessDeniedError when `allow_list` (None: no allow-list) does not allow the
-    path; redirects are followed only to allowed locations. Remote sources fetch
-    nothing until first used.
+    path; redirects are followed only to allowed locations. Options missing from
+    `options` are taken from `environ` (None: the process environment; {}: nowhere).
+    Remote sources fetch nothing until first used.
     """
     parsed = path if isinstance(path, ParsedPath) else parse_outdb_path(path)
     check_access(parsed, allow_list)
     if parsed.scheme == "file":
         return FileSource(parsed.location, counter=counter)
     if parsed.scheme in ("http", "https"):
-        return HttpSource(parsed.location, options=options, allow_list=allow_list, counter=counter)
+        return HttpSource(parsed.location, options=options, allow_list=allow_list, counter=counter,
+                          environ=environ)
     if parsed.scheme == "swift":
-        return SwiftSource(parsed.bucket, parsed.key, options=options, counter=counter)
-    return S3Source(parsed.bucket, parsed.key, options=options, counter=counter)
+        return SwiftSource(parsed.bucket, parsed.key, options=options, counter=counter, environ=environ)
+    return S3Source(parsed.bucket, parsed.key, options=options, counter=counter, environ=environ)
 
 
 __all__ = [

@@ -14,6 +14,25 @@ def file_validator(st):
     return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
 
 
+def _os_error(exc, path, doing):
+    """The PlrasterError for an OSError met while `doing` ('open', 'stat') an out-db file."""
+    if isinstance(exc, FileNotFoundError):
+        return ObjectNotFoundError(f'out-db file "{path}" not found', detail="The file does not exist.")
+    if isinstance(exc, PermissionError):
+        return AccessDeniedError(f'access to out-db file "{path}" denied',
+                                 detail="The database server's operating system user cannot read it.")
+    return StorageError(f'could not {doing} out-db file "{path}"',
+                        detail=f"{doing.capitalize()} failed: {exc.strerror}.")
+
+
+def stat_file(path):
+    """os.stat of an out-db file, with errors as PlrasterErrors naming the path."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise _os_error(exc, path, "stat") from None
+
+
 class FileSource:
     """A local file: `size`, `validator`, `read_ranges`, `revalidate`, `close`."""
 
@@ -22,15 +41,8 @@ class FileSource:
         self.counter = counter if counter is not None else IO_COUNTER
         try:
             self._fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
-        except FileNotFoundError:
-            raise ObjectNotFoundError(f'out-db file "{self.path}" not found',
-                                      detail="The file does not exist.") from None
-        except PermissionError:
-            raise AccessDeniedError(f'access to out-db file "{self.path}" denied',
-                                    detail="The database server's operating system user cannot read it.") from None
         except OSError as exc:
-            raise StorageError(f'could not open out-db file "{self.path}"',
-                               detail=f"Opening it failed: {exc.strerror}.") from None
+            raise _os_error(exc, self.path, "open") from None
         st = os.fstat(self._fd)
         if not stat.S_ISREG(st.st_mode):
             os.close(self._fd)
@@ -38,6 +50,7 @@ class FileSource:
             raise InvalidParameterError(f'out-db path "{self.path}" is not a regular file')
         self._size = st.st_size
         self._validator = file_validator(st)
+        self._mtime = int(st.st_mtime)
 
     @property
     def size(self):
@@ -48,6 +61,11 @@ class FileSource:
     def validator(self):
         """Inode, size and modification time when opened."""
         return self._validator
+
+    @property
+    def last_modified(self):
+        """Modification time when opened, in whole seconds since the epoch (as stat gives it)."""
+        return self._mtime
 
     def read_ranges(self, ranges):
         """Return the bytes of each (offset, length) range, in order."""

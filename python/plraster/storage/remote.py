@@ -6,9 +6,12 @@ whole object and is sliced (and kept, so the next reads cost nothing), and a bod
 shorter than its range is repeated and then reported as a StorageError.
 """
 
+import datetime
+import email.utils
+
 from plraster.errors import CorruptFileError, StorageError
 
-from . import registry
+from . import cancel, registry
 from .counters import IO_COUNTER
 from .multipart import multipart_boundary, parse_byteranges, parse_content_range
 from .paths import parse_outdb_path
@@ -16,6 +19,22 @@ from .transport import ObjectChangedError, TruncatedResponse
 
 # Ranges per multi-range request (servers limit the count: Swift, for one).
 MAX_RANGES_PER_REQUEST = 32
+
+
+def last_modified_from(headers):
+    """Last-Modified as whole seconds since the epoch (as GDAL's VSIStat reports it), or None."""
+    value = headers.get("Last-Modified")
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return int(when.timestamp())
 
 
 def validator_from(headers):
@@ -48,6 +67,7 @@ class RemoteSource:
     def _clear(self):
         self._size = None
         self._validator = None
+        self._last_modified = None
         self._head = b""
         self._whole = None
 
@@ -64,6 +84,12 @@ class RemoteSource:
         """The object's ETag (or Last-Modified) when first read: changes if it is replaced."""
         self._ensure_open()
         return self._validator
+
+    @property
+    def last_modified(self):
+        """The object's Last-Modified when first read, in seconds since the epoch, or None."""
+        self._ensure_open()
+        return self._last_modified
 
     def read_ranges(self, ranges):
         """Return the bytes of each (offset, length) range, in order.
@@ -88,7 +114,7 @@ class RemoteSource:
         if mode == "SINGLE_GET" and len(pending) > 1:
             blobs = self._read_multi(wanted)
         elif mode == "PARALLEL" and len(pending) > 1:
-            blobs = list(self.transport.executor().map(lambda r: self._read_one(*r), wanted))
+            blobs = list(self.transport.executor().map(cancel.bind(lambda r: self._read_one(*r)), wanted))
         else:
             blobs = [self._read_one(o, n) for o, n in wanted]
         for i, blob in zip(pending, blobs):
@@ -123,6 +149,7 @@ class RemoteSource:
             body_limit=self.transport.options.max_whole_object,
             ok_statuses=(200, 206, 416), check=self._check_open_response)
         self._validator = validator_from(response.headers)
+        self._last_modified = last_modified_from(response.headers)
         if response.status == 200:
             self._whole = response.body
             self._size = len(response.body)
@@ -272,9 +299,9 @@ class HttpSource(RemoteSource):
     (see `registry`). `allow_list` limits where redirects may lead.
     """
 
-    def __init__(self, url, session=None, options=None, allow_list=None, counter=None):
+    def __init__(self, url, session=None, options=None, allow_list=None, counter=None, environ=None):
         parsed = parse_outdb_path(url)
         if parsed.scheme not in ("http", "https"):
             raise StorageError("not an http(s) URL", detail="HttpSource reads http:// and https:// URLs.")
-        transport = registry.http_transport(options, session=session)
+        transport = registry.http_transport(options, session=session, environ=environ)
         super().__init__(transport, parsed.location, parsed.display(), allow_list, counter)

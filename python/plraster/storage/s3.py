@@ -92,6 +92,6 @@ def s3_transport(options=None, environ=None):
 class S3Source(RemoteSource):
     """An object in an S3 bucket (s3://bucket/key, /vsis3/bucket/key)."""
 
-    def __init__(self, bucket, key, options=None, counter=None, transport=None):
-        transport = transport or s3_transport(options)
+    def __init__(self, bucket, key, options=None, counter=None, transport=None, environ=None):
+        transport = transport or s3_transport(options, environ)
         super().__init__(transport, transport.object_url(bucket, key), f"s3://{bucket}/{key}", None, counter)

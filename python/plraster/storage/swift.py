@@ -115,7 +115,7 @@ def swift_transport(options=None, environ=None):
 class SwiftSource(RemoteSource):
     """An object in a Swift container (swift://container/object, /vsiswift/container/object)."""
 
-    def __init__(self, container, name, options=None, counter=None, transport=None):
-        transport = transport or swift_transport(options)
+    def __init__(self, container, name, options=None, counter=None, transport=None, environ=None):
+        transport = transport or swift_transport(options, environ)
         super().__init__(transport, transport.object_url(container, name),
                          f"swift://{container}/{name}", None, counter)

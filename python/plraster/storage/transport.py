@@ -22,7 +22,7 @@ import urllib3.exceptions
 
 from plraster.errors import AccessDeniedError, ObjectNotFoundError, StorageError, StorageTimeoutError
 
-from . import security
+from . import cancel, security
 from .counters import IO_COUNTER
 from .paths import safe_url
 
@@ -64,11 +64,22 @@ def _check_peer(sock, host):
         raise security.forbidden_address_error(host)
 
 
+def _register_with_read(connection):
+    # The read this thread runs (if any) may shut this connection down when cancelled.
+    token = cancel.current()
+    if token is not None:
+        token.register(connection)
+
+
 class _GuardedHTTPConnection(urllib3.connection.HTTPConnection):
     def _new_conn(self):
         sock = super()._new_conn()
         _check_peer(sock, self.host)
         return sock
+
+    def request(self, *args, **kwargs):
+        _register_with_read(self)
+        return super().request(*args, **kwargs)
 
 
 class _GuardedHTTPSConnection(urllib3.connection.HTTPSConnection):
@@ -76,6 +87,10 @@ class _GuardedHTTPSConnection(urllib3.connection.HTTPSConnection):
         sock = super()._new_conn()
         _check_peer(sock, self.host)
         return sock
+
+    def request(self, *args, **kwargs):
+        _register_with_read(self)
+        return super().request(*args, **kwargs)
 
 
 class _GuardedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
@@ -218,6 +233,7 @@ class HttpTransport:
         redirects = 0
         renewed = False
         while True:
+            cancel.check()
             retry_after = None
             started = time.monotonic()
             response = None
@@ -282,6 +298,7 @@ class HttpTransport:
             finally:
                 if response is not None:
                     response.close()
+            cancel.check()  # a cancelled read's failures are not worth repeating
             if attempt >= opts.max_retry:
                 raise final_error
             delay = min(opts.retry_delay * (2 ** attempt), opts.max_retry_delay) * random.uniform(0.8, 1.0)
@@ -289,7 +306,7 @@ class HttpTransport:
                 delay = min(max(delay, retry_after), opts.max_retry_delay)
             attempt += 1
             counter.add(retries=1, seconds=delay)
-            time.sleep(delay)
+            cancel.sleep(delay)
 
     def _check_host(self, url):
         # Refuse link-local hosts before any packet is sent; GuardedAdapter re-checks the
@@ -325,6 +342,7 @@ def _read_body(response, limit, timeout, truncate=False, display=None):
     size = 0
     deadline = time.monotonic() + 2 * timeout
     for chunk in response.iter_content(65536):
+        cancel.check()
         chunks.append(chunk)
         size += len(chunk)
         if limit is not None and size > limit:
