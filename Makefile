@@ -36,6 +36,15 @@ install-python:
 	find $(DESTDIR)$(PYTHON_SITE)/plraster -name '__pycache__' -prune -exec rm -rf {} +
 	$(PYTHON) -c 'import sys; sys.path.insert(0, "$(DESTDIR)$(PYTHON_SITE)"); import plraster'
 
+# plraster-load (python -m plraster.load), the loader CLI, for the interpreter above.
+LOADER_BINDIR = /usr/local/bin
+install: install-loader
+install-loader: install-python
+	mkdir -p $(DESTDIR)$(LOADER_BINDIR)
+	printf '#!/bin/sh\n# plraster-load: raster2pgsql without GDAL (see plraster/load)\nexec $(PYTHON) -m plraster.load "$$@"\n' \
+	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-load
+	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-load
+
 deps:
 	bash tools/install-deps.sh
 
@@ -52,5 +61,7 @@ bench: deps
 	$(MAKE) install
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_foundation.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_outdb.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_register.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
 
-.PHONY: install-python deps demo test bench
+.PHONY: install-python install-loader deps demo test bench
