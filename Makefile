@@ -17,11 +17,10 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 
 all: $(EXT_SQL)
 
-# The install script is the numbered feature files, in order.
-$(EXT_SQL): $(sort $(wildcard sql/*.sql)) extension/plraster.control
-	( printf '%s\n' "-- plraster $(EXTVERSION): generated from sql/*.sql by make; do not edit" \
-	    '\echo Use "CREATE EXTENSION plraster" to load this file. \quit'; \
-	  for f in $(sort $(wildcard sql/*.sql)); do echo; echo "-- from $$f"; cat $$f; done ) > $@
+# The install script is the numbered feature files, in order; tools/sqlgen.py installs each
+# PL/Python function on rasters as a bytea implementation behind an inlined SQL wrapper.
+$(EXT_SQL): $(sort $(wildcard sql/*.sql)) extension/plraster.control tools/sqlgen.py
+	$(PYTHON) tools/sqlgen.py $@ $(EXTVERSION) $(sort $(wildcard sql/*.sql))
 
 include $(PGXS)
 

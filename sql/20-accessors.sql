@@ -259,7 +259,7 @@ COMMENT ON FUNCTION @extschema@._plraster_convexhull(bytea) IS
   'args: header - ST_ConvexHull of a raster header.';
 
 CREATE FUNCTION @extschema@.st_convexhull(@extschema@.raster) RETURNS geometry
-LANGUAGE sql IMMUTABLE STRICT PARALLEL UNSAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN @extschema@._plraster_convexhull(substring($1 FROM 1 FOR 61));
 COMMENT ON FUNCTION @extschema@.st_convexhull(@extschema@.raster) IS
   'args: rast - Return the convex hull geometry of the raster including pixel values equal to BandNoDataValue. For regular shaped and non-skewed rasters, this gives the same result as ST_Envelope so only useful for irregularly shaped or skewed rasters.';
@@ -268,7 +268,7 @@ CREATE FUNCTION @extschema@.geometry(rast @extschema@.raster) RETURNS geometry
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN @extschema@._plraster_convexhull(substring(rast FROM 1 FOR 61));
 COMMENT ON FUNCTION @extschema@.geometry(@extschema@.raster) IS
-  'args: rast - The raster''s convex hull: what PostGIS''s rast::geometry cast gives (plraster cannot create that cast on its bytea domain).';
+  'args: rast - The raster''s convex hull: the same as rast::geometry.';
 
 CREATE FUNCTION @extschema@._plraster_envelope(header bytea) RETURNS geometry
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -298,6 +298,26 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN box3d(@extschema@._plraster_convexhull(substring($1 FROM 1 FOR 61)));
 COMMENT ON FUNCTION @extschema@.box3d(@extschema@.raster) IS
   'args: rast - The box3d representation of the enclosing box of the raster (what PostGIS''s rast::box3d cast gives).';
+
+-- The casts PostGIS has from raster: to geometry (the convex hull, on which raster2pgsql -I
+-- builds its GiST index) and to box3d, assignment casts as in PostGIS. A cast from a domain
+-- is looked up on its base type, so the cast functions take plraster_wkb.
+
+CREATE FUNCTION @extschema@._plraster_wkb_geometry(@extschema@.plraster_wkb) RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plraster_convexhull(substring($1 FROM 1 FOR 61));
+COMMENT ON FUNCTION @extschema@._plraster_wkb_geometry(@extschema@.plraster_wkb) IS
+  'args: rast - The raster::geometry cast: the convex hull of the raster.';
+CREATE CAST (@extschema@.plraster_wkb AS geometry)
+  WITH FUNCTION @extschema@._plraster_wkb_geometry(@extschema@.plraster_wkb) AS ASSIGNMENT;
+
+CREATE FUNCTION @extschema@._plraster_wkb_box3d(@extschema@.plraster_wkb) RETURNS box3d
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN box3d(@extschema@._plraster_convexhull(substring($1 FROM 1 FOR 61)));
+COMMENT ON FUNCTION @extschema@._plraster_wkb_box3d(@extschema@.plraster_wkb) IS
+  'args: rast - The raster::box3d cast: the enclosing box of the raster.';
+CREATE CAST (@extschema@.plraster_wkb AS box3d)
+  WITH FUNCTION @extschema@._plraster_wkb_box3d(@extschema@.plraster_wkb) AS ASSIGNMENT;
 
 -- Pixel <-> world coordinates. The internal functions take NULL for a coordinate that a
 -- one-coordinate form leaves out, as PostGIS's do.

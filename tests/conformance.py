@@ -9,6 +9,8 @@ import math
 
 import psycopg
 
+import pgserver
+
 POSTGIS = "public"
 PLRASTER = "plraster"
 
@@ -23,7 +25,7 @@ DELIBERATE_DIFFERENCES = {
     "16BF pixel type":
         "PostGIS 3.3 rejects pixel type 9; plraster reads and writes it as 16BF, as PostGIS 3.7 does.",
     "text form of a raster":
-        "plraster's raster is a domain over bytea, so its text form is bytea's (\\x...), and hex "
+        "plraster's raster stores bytea's representation, so its text form is bytea's (\\x...), and hex "
         "WKB text is read with ST_RastFromHexWKB; PostGIS prints and reads bare hex.",
 }
 
@@ -53,6 +55,7 @@ class Session:
 
     def __init__(self, url):
         self.conn = psycopg.connect(url, autocommit=True)
+        pgserver.load_rasters_as_bytes(self.conn)
         self._notices = []
         self.conn.add_notice_handler(self._on_notice)
 

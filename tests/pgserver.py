@@ -32,3 +32,15 @@ def create_database(server, name):
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(SETUP_SQL)
     return url
+
+
+def load_rasters_as_bytes(conn):
+    """Make psycopg return plraster rasters as bytes on conn, as it returns bytea.
+
+    A raster column reports its domain's base type, plraster_wkb, whose OID psycopg does not
+    know (it would return the text form); its representation is bytea's.
+    """
+    from psycopg.types.string import ByteaBinaryLoader, ByteaLoader
+    for (oid,) in conn.execute("SELECT oid FROM pg_catalog.pg_type WHERE typname = 'plraster_wkb'"):
+        conn.adapters.register_loader(oid, ByteaLoader)
+        conn.adapters.register_loader(oid, ByteaBinaryLoader)
