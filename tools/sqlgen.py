@@ -20,6 +20,7 @@ import sys
 
 RASTER = "@extschema@.raster"
 _HEAD = re.compile(r"CREATE FUNCTION (@extschema@\.)(\w+)\(")
+_SFUNC = re.compile(r"(\bSFUNC\s*=\s*@extschema@\.)(\w+)", re.I)
 _RASTER_TYPE = re.compile(re.escape(RASTER) + r"\b(?!_)")
 
 
@@ -122,8 +123,14 @@ def _wrap(name, args_text, ret, attrs, body):
     return impl_sql + wrapper_sql
 
 
-def transform(sql):
-    """Rewrite every PL/Python function on rasters in sql as an implementation + wrapper."""
+def transform(sql, wrapped=None):
+    """Rewrite every PL/Python function on rasters in sql as an implementation + wrapper.
+
+    wrapped (a set) collects the names rewritten; an aggregate whose transition function is
+    one of them calls the implementation directly (a raster argument is binary coercible to
+    bytea), since an aggregate cannot inline the wrapper.
+    """
+    wrapped = set() if wrapped is None else wrapped
     out, i = [], 0
     for m in _HEAD.finditer(sql):
         if m.start() < i:
@@ -141,11 +148,13 @@ def transform(sql):
         body_end = sql.index("$$", body_start)
         end = sql.index(";", body_end) + 1
         out.append(sql[i:m.start()])
+        wrapped.add(m.group(2))
         out.append(_wrap(m.group(2), args_text, ret, attrs.rstrip() and " " + " ".join(attrs.split()),
                          sql[body_start:body_end]))
         i = end
     out.append(sql[i:])
-    return "".join(out)
+    return _SFUNC.sub(lambda m: m.group(1) + ("_plpy_" if m.group(2) in wrapped else "") + m.group(2),
+                      "".join(out))
 
 
 def main(argv):
@@ -153,9 +162,10 @@ def main(argv):
     target, version, sources = argv[1], argv[2], argv[3:]
     parts = ["-- plraster %s: generated from sql/*.sql by tools/sqlgen.py; do not edit" % version,
              '\\echo Use "CREATE EXTENSION plraster" to load this file. \\quit']
+    wrapped = set()
     for path in sources:
         with open(path) as f:
-            parts.append("\n-- from %s\n%s" % (path, transform(f.read())))
+            parts.append("\n-- from %s\n%s" % (path, transform(f.read(), wrapped)))
     with open(target, "w") as f:
         f.write("\n".join(parts))
 
