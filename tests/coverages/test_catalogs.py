@@ -6,7 +6,7 @@ import psycopg
 import pytest
 
 import pgserver
-from conftest import PG, PL, SIDES, normalise_outcome
+from twins import PG, PL, SIDES, normalise_outcome
 from rasters import pack, ramp
 
 

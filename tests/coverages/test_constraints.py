@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from conformance import compare
-from conftest import PG, PL
+from twins import PG, PL
 from rasters import catalogue, pack
 
 CAT = catalogue()
