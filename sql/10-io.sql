@@ -1,6 +1,6 @@
 -- Raster WKB in and out: ST_RastFromWKB, ST_RastFromHexWKB, ST_AsBinary, ST_AsWKB,
--- ST_AsHexWKB and bytea(raster). Casts between raster and bytea need no CREATE CAST:
--- raster is a domain over bytea (bytea -> raster runs the domain's check).
+-- ST_AsHexWKB and bytea(raster). Casts between raster and bytea are binary (00-types.sql):
+-- bytea -> raster runs the domain's check.
 
 CREATE FUNCTION @extschema@.st_aswkb(@extschema@.raster, outasin boolean DEFAULT false)
 RETURNS bytea

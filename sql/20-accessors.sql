@@ -5,9 +5,6 @@
 -- tile is not fetched whole) to a small PL/pgSQL decoder. Measured on 10,000 out-of-line
 -- 64x64 tiles, this is one TOAST fetch per call where get_byte expressions cost one per
 -- byte read, and PL/pgSQL decodes a field faster than a PL/Python call.
--- Known limitation: raster is a domain over bytea, so a cast raster -> geometry cannot be
--- created (PostgreSQL looks up casts from a domain on bytea, where PostGIS's EWKB cast is):
--- use geometry(rast), which is ST_ConvexHull, as PostGIS's rast::geometry is.
 
 CREATE FUNCTION @extschema@._plraster_header_u64(header bytea, pos integer) RETURNS bigint
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$

@@ -220,19 +220,23 @@ def test_minconvexhull_null_raster(sql):
 
 
 def test_geometry_function_is_postgis_cast(sql):
-    """PostGIS's rast::geometry (ST_ConvexHull) equals plraster's geometry(rast): the cast
-    itself cannot exist on a domain over bytea."""
+    """PostGIS's rast::geometry and rast::box3d casts (ST_ConvexHull) equal plraster's casts
+    and its geometry(rast) and box3d(rast) functions."""
     for name in NAMES:
         r = ALL[name]
         pg = sql.run(conformance.render("SELECT {r}::geometry", conformance.POSTGIS, {"r": r}))
         pl = sql.run(conformance.render("SELECT {s}.geometry({r})", conformance.PLRASTER, {"r": r}))
         assert conformance.agree(pg, pl), (name, pg, pl)
+        cast = sql.run(conformance.render("SELECT {r}::geometry", conformance.PLRASTER, {"r": r}))
+        assert conformance.agree(pg, cast), (name, pg, cast)
+        plcast = sql.run(conformance.render("SELECT ({r}::box3d)::text", conformance.PLRASTER, {"r": r}))
         pl2 = sql.run(conformance.render("SELECT {s}.st_convexhull({r})", conformance.PLRASTER,
                                          {"r": r}))
         assert pl2.rows == pl.rows
         pgbox = sql.run(conformance.render("SELECT ({r}::box3d)::text", conformance.POSTGIS, {"r": r}))
         plbox = sql.run(conformance.render("SELECT {s}.box3d({r})::text", conformance.PLRASTER, {"r": r}))
         assert conformance.agree(pgbox, plbox), (name, pgbox, plbox)
+        assert conformance.agree(pgbox, plcast), (name, pgbox, plcast)
 
 
 def test_geometry_function_resolves_by_name(sql):
@@ -440,3 +444,12 @@ def test_minpossiblevalue(sql, name):
 
 def test_minpossiblevalue_16bf_is_plraster_only(sql):
     assert sql.value("SELECT plraster.st_minpossiblevalue('16BF')") == -65504.0
+
+
+def test_geometry_cast_in_gdal_extent_query(sql):
+    """GDAL's PostGISRaster driver asks ST_Extent(rast::geometry) of a table without
+    constraints; both give the same box."""
+    rows = " UNION ALL ".join("SELECT {%s} AS rast" % k for k in ("r1", "r2", "r3"))
+    rasters = {"r1": CAT["8BUI"], "r2": CAT["skewed"], "r3": CAT["16BSI"]}
+    compare(sql, "ST_Extent(raster::geometry)",
+            "SELECT ST_Extent(rast::geometry)::text FROM (%s) t" % rows, rasters=rasters)

@@ -13,6 +13,8 @@ apt_packages=(
   python3 python3-venv python3-pip python3-numpy python3-gdal gdal-bin
   # storage tests: real servers on 127.0.0.1 (tests/servers/)
   nginx-light memcached swift swift-proxy swift-account swift-container swift-object
+  # GIS-client tests (tests/clients/): QGIS's postgresraster provider, run headless
+  qgis python3-qgis
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -172,8 +172,15 @@ def _add_scale(db, n, column, axis):
 
 
 def _add_blocksize(db, n, column, axis):
-    sql = "SELECT %s AS v FROM %s GROUP BY 1 ORDER BY count(*) DESC" % (n.fn("st_" + axis), n.table)
+    # The catalog reports the first value. PostGIS orders by frequency only, so a tie falls
+    # to the order its hash aggregate emits the groups in; a hashed GROUP BY here gives the
+    # same order (the planner would otherwise sort, our st_width being costlier than C).
+    sql = ("SELECT v FROM (SELECT %s AS v, count(*) AS c FROM %s GROUP BY 1) g "
+           "ORDER BY c DESC" % (n.fn("st_" + axis), n.table))
+    sort_setting = db.rows("SELECT pg_catalog.current_setting('enable_sort') AS s")[0]["s"]
+    db.execute("SELECT pg_catalog.set_config('enable_sort', 'off', true)")
     rows, failure = db.attempt(lambda: db.rows(sql))
+    db.execute("SELECT pg_catalog.set_config('enable_sort', %s, true)" % db.quote_literal(sort_setting))
     if failure is not None:
         db.notice("Unable to get the %s of a sample raster: %s (%s)" % ((axis,) + failure))
         return False

@@ -69,10 +69,9 @@ def coverage_tile(n, coverage_wkb, tile_width, tile_height):
 def spatially_unique(n, constraint):
     """enforce_spatially_unique_<table>_<col>: no two tiles with the same footprint.
 
-    PostGIS writes (col::geometry); plraster's raster is a domain over bytea, whose cast to
-    geometry is PostGIS's EWKB reader, so the footprint is plraster's geometry(col)."""
-    return "ALTER TABLE %s ADD CONSTRAINT %s EXCLUDE ((%s) WITH =)" % (
-        n.table, constraint, n.fn("geometry"))
+    As PostGIS writes it: (col::geometry), plraster's cast to the convex hull."""
+    return "ALTER TABLE %s ADD CONSTRAINT %s EXCLUDE ((%s::geometry) WITH =)" % (
+        n.table, constraint, n.column)
 
 
 def num_bands(n, value):

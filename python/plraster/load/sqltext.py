@@ -1,7 +1,7 @@
 """The SQL raster2pgsql writes, statement by statement, with plraster's raster literal.
 
 raster2pgsql writes a raster as '<HEX>'::raster (PostGIS's text input); plraster's
-raster is a domain over bytea, whose text form is '\\x<hex>': INSERT writes
+raster stores bytea's representation, whose text form is '\\x<hex>': INSERT writes
 '\\x<hex>'::raster (standard_conforming_strings on, the default since PostgreSQL 9.1)
 and COPY writes \\\\x<hex> (the backslash doubled, as COPY's text format needs).
 Identifiers are double-quoted (embedded quotes doubled) and, unless -q, lower-cased.
