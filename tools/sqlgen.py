@@ -24,29 +24,10 @@ _SFUNC = re.compile(r"(\bSFUNC\s*=\s*@extschema@\.)(\w+)", re.I)
 _RASTER_TYPE = re.compile(re.escape(RASTER) + r"\b(?!_)")
 
 
-def _split_top(text, sep=","):
-    """Split text on sep outside parentheses and quotes."""
-    parts, depth, quote, cur = [], 0, False, []
-    for ch in text:
-        if ch == "'":
-            quote = not quote
-        elif not quote and ch == "(":
-            depth += 1
-        elif not quote and ch == ")":
-            depth -= 1
-        if ch == sep and depth == 0 and not quote:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    if "".join(cur).strip():
-        parts.append("".join(cur))
-    return parts
-
-
-def _close_paren(text, start):
-    """Index of the parenthesis closing the one opened just before start."""
-    depth, quote = 1, False
+def _scan(text, start=0):
+    """(index, character, depth, in_quote) for text from start; depth counts the parentheses
+    opened (outside quotes) since start, up to and including this character."""
+    depth, quote = 0, False
     for i in range(start, len(text)):
         ch = text[i]
         if ch == "'":
@@ -55,8 +36,26 @@ def _close_paren(text, start):
             depth += 1
         elif not quote and ch == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, ch, depth, quote
+
+
+def _split_top(text, sep=","):
+    """Split text on sep outside parentheses and quotes."""
+    parts, last = [], 0
+    for i, ch, depth, quote in _scan(text):
+        if ch == sep and depth == 0 and not quote:
+            parts.append(text[last:i])
+            last = i + 1
+    if text[last:].strip():
+        parts.append(text[last:])
+    return parts
+
+
+def _close_paren(text, start):
+    """Index of the parenthesis closing the one opened just before start."""
+    for i, ch, depth, quote in _scan(text, start):
+        if ch == ")" and not quote and depth == -1:
+            return i
     raise ValueError("unbalanced parentheses after offset %d" % start)
 
 

@@ -15,9 +15,8 @@ Locations:
 """
 
 import os
-import tempfile
 
-from .process import LOOPBACK, ServerError, ServerProcess, find_program, free_port, http_status, wait_until
+from .process import LOOPBACK, ManagedServer, ServerError, ServerProcess, find_program, free_port, http_status, wait_until
 
 _CONF = """\
 daemon off;
@@ -47,7 +46,7 @@ http {{
 """
 
 
-class NginxServer:
+class NginxServer(ManagedServer):
     """A context manager running nginx over `root` on a free 127.0.0.1 port."""
 
     def __init__(self, root, startup_timeout=15.0):
@@ -74,8 +73,7 @@ class NginxServer:
     def start(self):
         """Start nginx and wait until it answers."""
         nginx = find_program("nginx")
-        self._tmp = tempfile.TemporaryDirectory(prefix="plraster-nginx-")
-        prefix = self._tmp.name
+        prefix = self.new_tmp("plraster-nginx-")
         os.makedirs(os.path.join(prefix, "tmp"))
         for attempt in range(3):
             self.port = free_port()
@@ -101,12 +99,4 @@ class NginxServer:
         if self._process is not None:
             self._process.stop()
             self._process = None
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
+        self.remove_tmp()

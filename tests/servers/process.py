@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -118,3 +119,29 @@ def port_open(port, host=LOOPBACK):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(0.5)
         return s.connect_ex((host, port)) == 0
+
+
+class ManagedServer:
+    """Base of the test servers: a temporary directory of their own, and `with` support.
+
+    Subclasses define start() (which makes self._tmp with new_tmp()) and stop() (which
+    stops their processes and then calls remove_tmp())."""
+
+    _tmp = None
+
+    def new_tmp(self, prefix):
+        """A fresh temporary directory for this server; its path."""
+        self._tmp = tempfile.TemporaryDirectory(prefix=prefix)
+        return self._tmp.name
+
+    def remove_tmp(self):
+        """Remove the server's temporary directory, if any."""
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()

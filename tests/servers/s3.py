@@ -15,21 +15,20 @@ for 403 tests).
 
 import json
 import os
-import tempfile
 
 import botocore.auth
 import botocore.awsrequest
 import botocore.credentials
 import requests
 
-from .process import LOOPBACK, ServerError, ServerProcess, find_program, free_port, port_open, wait_until
+from .process import LOOPBACK, ManagedServer, ServerError, ServerProcess, find_program, free_port, port_open, wait_until
 
 ACCESS_KEY, SECRET_KEY = "PLRASTERTESTKEY", "plraster-test-secret-0123456789"
 NOREAD_KEY, NOREAD_SECRET = "PLRASTERNOREAD", "plraster-noread-secret-987654"
 REGION = "us-east-1"
 
 
-class SeaweedS3Server:
+class SeaweedS3Server(ManagedServer):
     """A context manager running `weed server -s3` on free 127.0.0.1 ports."""
 
     def __init__(self, startup_timeout=60.0):
@@ -70,8 +69,7 @@ class SeaweedS3Server:
     def start(self):
         """Start weed with a fresh data directory; wait until a signed request succeeds."""
         weed = find_program("weed")
-        self._tmp = tempfile.TemporaryDirectory(prefix="plraster-seaweed-")
-        root = self._tmp.name
+        root = self.new_tmp("plraster-seaweed-")
         data_dir, master_dir = os.path.join(root, "data"), os.path.join(root, "master")
         os.makedirs(data_dir)
         os.makedirs(master_dir)
@@ -123,12 +121,4 @@ class SeaweedS3Server:
         if self._session is not None:
             self._session.close()
             self._session = None
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
+        self.remove_tmp()

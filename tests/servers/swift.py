@@ -17,10 +17,9 @@ Tempauth users: test:tester / testing (.admin of AUTH_test) and test:reader / re
 import getpass
 import os
 import subprocess
-import tempfile
 import urllib.request
 
-from .process import (LOOPBACK, ServerError, ServerProcess, find_program, free_port, http_status,
+from .process import (LOOPBACK, ManagedServer, ServerError, ServerProcess, find_program, free_port, http_status,
                       port_open, wait_until)
 
 USER, KEY = "test:tester", "testing"
@@ -108,7 +107,7 @@ def check_swift_conf():
         raise ServerError(f"{SWIFT_CONF} has no [swift-hash] setting; run tools/install-deps.sh as root")
 
 
-class SwiftServer:
+class SwiftServer(ManagedServer):
     """A context manager running a one-node Swift cluster with tempauth on 127.0.0.1."""
 
     def __init__(self, startup_timeout=30.0):
@@ -146,8 +145,7 @@ class SwiftServer:
     def start(self):
         """Build the rings, start memcached and the four servers, wait for the proxy."""
         check_swift_conf()
-        self._tmp = tempfile.TemporaryDirectory(prefix="plraster-swift-")
-        root = self._tmp.name
+        root = self.new_tmp("plraster-swift-")
         swift_dir, devices, cache = (os.path.join(root, d) for d in ("etc", "srv", "cache"))
         for d in (swift_dir, os.path.join(devices, "sdb1"), cache):
             os.makedirs(d)
@@ -209,12 +207,4 @@ class SwiftServer:
         for process in reversed(self._processes):
             process.stop()
         self._processes = []
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
+        self.remove_tmp()

@@ -71,7 +71,9 @@ def _register_with_read(connection):
         token.register(connection)
 
 
-class _GuardedHTTPConnection(urllib3.connection.HTTPConnection):
+class _Guarded:
+    """Checks the peer of every new socket and registers each request with its read's token."""
+
     def _new_conn(self):
         sock = super()._new_conn()
         _check_peer(sock, self.host)
@@ -82,15 +84,12 @@ class _GuardedHTTPConnection(urllib3.connection.HTTPConnection):
         return super().request(*args, **kwargs)
 
 
-class _GuardedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    def _new_conn(self):
-        sock = super()._new_conn()
-        _check_peer(sock, self.host)
-        return sock
+class _GuardedHTTPConnection(_Guarded, urllib3.connection.HTTPConnection):
+    pass
 
-    def request(self, *args, **kwargs):
-        _register_with_read(self)
-        return super().request(*args, **kwargs)
+
+class _GuardedHTTPSConnection(_Guarded, urllib3.connection.HTTPSConnection):
+    pass
 
 
 class _GuardedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
