@@ -194,3 +194,21 @@ def test_signed_byte(write_tiff, compress):
     ours = read_window(ifd, source, 0, 0, 70, 60)
     # GDAL 3.6 has no Int8 type: it returns the same bytes as Byte.
     assert_pixels_equal(ours.view(numpy.uint8), gdal_ifd_array(path, 1).astype(numpy.uint8))
+
+
+
+@pytest.mark.parametrize("compress", ["LERC", "LERC_ZSTD"])
+@pytest.mark.parametrize("all_opaque", [False, True])
+def test_lerc_alpha_kept_as_mask(tmp_path, compress, all_opaque):
+    """Byte RGBA with an unassociated alpha: libtiff stores the alpha as the LERC mask
+    (three samples in the blob) and gives it back as 0 or 255."""
+    from gdal_oracle import gdal, mem_dataset
+
+    pixels = random_pixels(numpy.uint8, 4, 200, 150, smooth=True)
+    pixels[3] = 255 if all_opaque else numpy.where(pixels[3] > 100, 255, 0)
+    ds = mem_dataset(pixels)
+    ds.GetRasterBand(4).SetColorInterpretation(gdal.GCI_AlphaBand)
+    path = str(tmp_path / "rgba.tif")
+    gdal.Translate(path, ds, format="GTiff", creationOptions=["TILED=YES", f"COMPRESS={compress}"])
+    tiff = assert_same_as_gdal(path)
+    assert tiff.ifds[0].extra_samples == (2,)

@@ -226,17 +226,50 @@ def _decode_lerc(ifd, raw, rows):
         raw = zlib.decompressobj().decompress(raw, cap)
     elif params[1] == LercAdditionalCompression.ZSTD:
         raw = imagecodecs.zstd_decode(bytes(raw), out=cap)
-    values, mask = imagecodecs.lerc_decode(bytes(raw), masks=True)
+    raw = bytes(raw)
+    values, mask = imagecodecs.lerc_decode(raw, masks=True)
     values = numpy.asarray(values)
     if ifd.byteorder != _NATIVE_ORDER and values.dtype.itemsize > 1:
         # libtiff hands LERC the samples already swapped to file order, so the blob
         # holds byte-swapped values (and swaps them back after decoding).
         values = values.byteswap()
+    mask = None if mask is None else numpy.asarray(mask)
+    spb = ifd.samples_per_block
+    if spb > 1 and _lerc_depth(raw) == 1:
+        # libtiff with LERC >= 3 writes contiguous floats with NaNs as one LERC band per
+        # sample, each with its own mask: (samples, rows, cols) back to (rows, cols, samples).
+        if mask is not None and ifd.dtype.kind == "f" and mask.shape == values.shape:
+            values = numpy.where(mask, values, numpy.nan).astype(values.dtype)
+        return _as_block(numpy.moveaxis(values, 0, -1), rows, ifd)
     if mask is not None and ifd.dtype.kind == "f":
-        mask = numpy.asarray(mask)
         values = values.copy()
         if mask.shape == values.shape[:2] and values.ndim == 3:
             values[~mask] = numpy.nan
         elif mask.shape == values.shape:
             values[~mask] = numpy.nan
+    elif _lerc_alpha_is_mask(ifd, values):
+        # Byte samples with an unassociated alpha last: libtiff stores the alpha as the
+        # LERC mask (depth samples - 1) and gives it back as 0 or 255.
+        alpha = numpy.full(values.shape[:2], 255, numpy.uint8) if mask is None else mask.astype(numpy.uint8) * 255
+        values = numpy.dstack([values.reshape(values.shape[0], values.shape[1], -1), alpha])
     return _as_block(values, rows, ifd)
+
+
+def _lerc_depth(blob):
+    """nDim (values per pixel) of the first Lerc2 blob, or 0 when the header has none."""
+    # Lerc2 header: "Lerc2 ", int32 version, uint32 checksum (version >= 3),
+    # int32 rows, int32 cols, int32 nDim (version >= 4); little-endian.
+    if len(blob) < 26 or blob[:6] != b"Lerc2 ":
+        return 0
+    version = int.from_bytes(blob[6:10], "little")
+    if version < 4:
+        return 1
+    return int.from_bytes(blob[22:26], "little")
+
+
+def _lerc_alpha_is_mask(ifd, values):
+    """True when `values` lack the alpha sample that libtiff keeps in the LERC mask."""
+    extra_alpha = bool(ifd.extra_samples) and ifd.extra_samples[-1] == 2  # unassociated alpha
+    depth = 1 if values.ndim == 2 else values.shape[2]
+    return (extra_alpha and ifd.dtype == numpy.uint8 and ifd.planar_config == 1
+            and depth == ifd.samples_per_block - 1)

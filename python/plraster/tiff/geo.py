@@ -161,8 +161,17 @@ def parse_nodata(text, dtype):
 
     Like CPLAtofM (C atof): leading blanks skipped, the longest numeric prefix read,
     "nan"/"inf" accepted, nothing numeric giving 0. For 64-bit integer bands the value
-    is an int (GDAL's GetNoDataValueAsInt64/UInt64), for others a float.
+    is an int (GDAL's GetNoDataValueAsInt64/UInt64), for others a float; for Float32
+    bands rounded to float32 as GDAL's GTiff driver does (1e39 becomes inf).
     """
+    value = _parse_nodata_text(text, dtype)
+    if isinstance(value, float) and numpy.dtype(dtype) == numpy.float32:
+        with numpy.errstate(over="ignore"):
+            return float(numpy.float32(value))
+    return value
+
+
+def _parse_nodata_text(text, dtype):
     if text is None:
         return None
     s = text.strip()
