@@ -6,7 +6,8 @@
 -- into the table (created when missing, as raster2pgsql -c -F creates it), and records
 -- pointing at the COG's internal overviews (GTIFF_DIR:n:<path>) into o_<factor>_<table>;
 -- then the GiST index on ST_ConvexHull and the raster constraints (-I -C). A file
--- already registered in the table is skipped with a NOTICE.
+-- already registered in the table is skipped with a NOTICE; its tables still get the
+-- index and constraints asked for when they lack them.
 
 CREATE FUNCTION @extschema@.plraster_register_cog(urls text[], tablename text, tile text DEFAULT 'auto',
     overviews boolean DEFAULT true, rastcolumn name DEFAULT 'rast', filecolumn name DEFAULT 'filename',

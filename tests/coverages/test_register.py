@@ -240,6 +240,35 @@ def test_constraints_and_catalogs(rsql, reg, reg_dir):
                     "ORDER BY overview_factor", (table,)).rows == [("o_2_" + table,), ("o_4_" + table,)]
 
 
+def test_second_call_completes_index_and_constraints(rsql, reg, reg_dir):
+    """A first call without index and constraints; a second call on the same file adds no
+    records but gives the table and its overview tables what it asks for now."""
+    reg.source(str(reg_dir) + "/")
+    table = reg.table()
+    tables = ("public.%s" % table, "public.o_2_%s" % table, "public.o_4_%s" % table)
+    constraints = "SELECT count(*) FROM pg_constraint WHERE conrelid = %s::regclass AND conname LIKE 'enforce%%'"
+    indexes = ("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+               "JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = %s::regclass AND a.amname = 'gist'")
+    out = register(rsql, str(reg_dir / "east.tif"), table, "constraints => false, index => false")
+    assert not out.failed and out.rows[0][0] == 16, out
+    assert [rsql.value(constraints, (t,)) for t in tables] == [0, 0, 0]
+    assert [rsql.value(indexes, (t,)) for t in tables] == [0, 0, 0]
+    out = register(rsql, str(reg_dir / "east.tif"), table)
+    assert not out.failed and out.rows[0][0] == 0, out
+    assert any("already registered" in n for n in out.notices)
+    assert count(rsql, table) == 16
+    counts = [rsql.value(constraints, (t,)) for t in tables]
+    assert counts[0] >= 10 and counts[1] == counts[2] == counts[0] + 1  # overview constraints too
+    assert [rsql.value(indexes, (t,)) for t in tables] == [1, 1, 1]
+    assert rsql.run("SELECT srid, blocksize_x, out_db FROM plraster.raster_columns WHERE r_table_name = %s",
+                    (table,)).rows == [(32632, 256, [True])]
+    # a third call changes nothing
+    out = register(rsql, str(reg_dir / "east.tif"), table)
+    assert not out.failed and out.rows[0][0] == 0, out
+    assert [rsql.value(constraints, (t,)) for t in tables] == counts
+    assert [rsql.value(indexes, (t,)) for t in tables] == [1, 1, 1]
+
+
 def test_non_superuser(rsql, reg, reg_dir, db_url):
     """A user without superuser rights registers from an open source into a schema where it
     may create tables; the tables are its own."""

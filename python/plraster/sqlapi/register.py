@@ -5,7 +5,8 @@ plraster_register_cog reads each COG's header through the out-db engine
 tables when missing, inserts the records in batches with one prepared INSERT ... SELECT
 FROM unnest($1::bytea[]) per table, then adds the spatial index and the raster
 constraints as raster2pgsql -I -C does. A file whose path is already the out-db path of
-a record in the table is skipped with a NOTICE, so a second call adds nothing.
+a record in the table is skipped with a NOTICE, so a second call adds no records (only
+the index and constraints it asks for, where the tables lack them).
 """
 import plpy
 
@@ -136,6 +137,8 @@ class _Registration:
         if self.main.registered(url):
             plpy.notice('plraster_register_cog: "%s" is already registered in table "%s", skipping'
                         % (cog.shown, self.main.shown))
+            for level in cog.levels:  # finish() still completes their index and constraints
+                self._table(level.factor)
             return 0
         srid = cog.srid if spec.srid is None else spec.srid
         added = 0
@@ -157,15 +160,22 @@ class _Registration:
         return table
 
     def finish(self, index):
-        """Index, analyze and constrain every table that received records."""
-        changed = [t for t in [self.main] + [self.overviews[f] for f in sorted(self.overviews)] if t.inserted]
-        if index:
-            for t in changed:
-                if not plpy.execute(lib.statements.has_hull_index(t.schema, t.name, t.rastcolumn))[0]["found"]:
-                    plpy.execute(lib.statements.create_hull_index(self.ext, t.schema, t.name, t.rastcolumn))
+        """Index, analyze and constrain every table that received records, and give the
+        tables of already registered files the index and constraints asked for now (a
+        first call may have been made with index => false or constraints => false)."""
+        tables = [t for t in [self.main] + [self.overviews[f] for f in sorted(self.overviews)]
+                  if t.inserted or t.existed]
+        for t in tables:
+            indexed = plpy.execute(lib.statements.has_hull_index(t.schema, t.name, t.rastcolumn))[0]["found"]
+            if index and not indexed:
+                plpy.execute(lib.statements.create_hull_index(self.ext, t.schema, t.name, t.rastcolumn))
+            if index and (not indexed or t.inserted):
                 plpy.execute(lib.statements.analyze(t.schema, t.name))
-        if self.constraints and changed:
-            _add_constraints(self, changed)
+        if self.constraints:
+            unconstrained = [t for t in tables if t.inserted or not plpy.execute(
+                lib.statements.has_raster_constraints(t.schema, t.name))[0]["found"]]
+            if unconstrained:
+                _add_constraints(self, unconstrained)
 
 
 def _columns(qualified):
