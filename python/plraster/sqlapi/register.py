@@ -165,11 +165,11 @@ class _Registration:
         first call may have been made with index => false or constraints => false)."""
         tables = [t for t in [self.main] + [self.overviews[f] for f in sorted(self.overviews)]
                   if t.inserted or t.existed]
-        for t in tables:
+        for t in tables if index else ():
             indexed = plpy.execute(lib.statements.has_hull_index(t.schema, t.name, t.rastcolumn))[0]["found"]
-            if index and not indexed:
+            if not indexed:
                 plpy.execute(lib.statements.create_hull_index(self.ext, t.schema, t.name, t.rastcolumn))
-            if index and (not indexed or t.inserted):
+            if not indexed or t.inserted:
                 plpy.execute(lib.statements.analyze(t.schema, t.name))
         if self.constraints:
             unconstrained = [t for t in tables if t.inserted or not plpy.execute(
