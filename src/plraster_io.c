@@ -10,13 +10,13 @@
  * Text form, as PostGIS writes and reads it:
  *   output: the WKB in upper-case hex, no prefix (what PostGIS's raster_out prints);
  *   input:  hex in either case, either bare (PostGIS's form) or after bytea's "\x"
- *           prefix (plraster 0.1.0's text form, still found in its dumps and in
- *           plraster-load's literals).
+ *           prefix (plraster 0.1.0's text form, still found in its dumps and in the
+ *           SQL its plraster-load wrote).
  * The input checks only that the text is a whole number of hex byte pairs; whether the
  * bytes are raster WKB is the raster domain's CHECK.
  *
  * Unlike bytea's input, whitespace is not skipped and bytea's escape format is not read:
- * neither is a raster's text form, and PostGIS refuses both too.
+ * neither is a raster's text form, and PostGIS does not read them either.
  *
  * An input text cannot hold a NUL byte: PostgreSQL refuses one in a literal, in text
  * and in COPY before the value reaches this function, which reads a C string up to its
@@ -44,6 +44,8 @@ static const unsigned char hex_plus_one[256] = {
 	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
 };
+
+static void refuse_not_hex(const char *p, size_t pos) pg_attribute_noreturn();
 
 /* Refuse the character at p, at 1-based position pos of the input text. */
 static void
