@@ -1,11 +1,13 @@
-# plraster: a PGXS build of SQL files only, plus the Python package for the interpreter
-# that plpython3u embeds (Debian's /usr/bin/python3, not the python3 on PATH).
+# plraster: a PGXS build of SQL files and of one small C module (the raster type's text
+# I/O, src/plraster_io.c), plus the Python package for the interpreter that plpython3u
+# embeds (Debian's /usr/bin/python3, not the python3 on PATH).
 EXTVERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" extension/plraster.control)
 EXT_SQL = extension/plraster--$(EXTVERSION).sql
 EXT_UPGRADES = $(wildcard extension/plraster--*--*.sql)
 EXT_FROZEN = $(filter-out $(EXT_SQL) $(EXT_UPGRADES),$(wildcard extension/plraster--*.sql))
 
 MODULEDIR = extension
+MODULES = src/plraster_io
 DATA = extension/plraster.control $(EXT_SQL) $(EXT_UPGRADES) $(EXT_FROZEN)
 EXTRA_CLEAN = $(EXT_SQL)
 

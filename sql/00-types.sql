@@ -16,22 +16,26 @@ RETURN CASE WHEN substring(wkb FROM 1 FOR 3) IN ('\x010000'::bytea, '\x000000'::
             THEN true
             ELSE @extschema@._plraster_reject_wkb(wkb) END;
 
--- The storage type under the domain: bytea's representation with bytea's own I/O functions
--- (LANGUAGE internal: PostgreSQL's built-ins, no C of ours). It exists because PostgreSQL
--- ignores casts from a domain and looks them up on the domain's base type: over bytea
--- itself, rast::geometry would reach PostGIS's implicit bytea-to-geometry cast, which reads
--- EWKB, and every bytea argument would also be a candidate geometry. Over this type,
+-- The storage type under the domain: bytea's representation and binary I/O, with a text
+-- form of its own (src/plraster_io.c, the only C in plraster, since PostgreSQL requires a
+-- type's text I/O in C): PostGIS's upper-case hex WKB out; in, hex WKB in either case, bare
+-- as PostGIS writes it or after bytea's \x as plraster 0.1.0 wrote it. It exists because
+-- PostgreSQL ignores casts from a domain and looks them up on the domain's base type: over
+-- bytea itself, rast::geometry would reach PostGIS's implicit bytea-to-geometry cast, which
+-- reads EWKB, and every bytea argument would also be a candidate geometry. Over this type,
 -- rast::geometry, rast::box3d and rast::bytea are plraster's casts (see 20-accessors.sql).
 -- PL/Python passes only bytea as bytes, so tools/sqlgen.py installs each PL/Python function
 -- on rasters as a bytea implementation behind an inlined SQL wrapper.
 CREATE TYPE @extschema@.plraster_wkb;
 
 CREATE FUNCTION @extschema@.plraster_wkb_in(cstring) RETURNS @extschema@.plraster_wkb
-LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'byteain';
-COMMENT ON FUNCTION @extschema@.plraster_wkb_in(cstring) IS 'bytea''s text input';
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE AS '$libdir/plraster_io', 'plraster_wkb_in';
+COMMENT ON FUNCTION @extschema@.plraster_wkb_in(cstring) IS
+  'text input: hex WKB, bare (PostGIS''s form) or after \x (bytea''s), either case';
 CREATE FUNCTION @extschema@.plraster_wkb_out(@extschema@.plraster_wkb) RETURNS cstring
-LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'byteaout';
-COMMENT ON FUNCTION @extschema@.plraster_wkb_out(@extschema@.plraster_wkb) IS 'bytea''s text output';
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE AS '$libdir/plraster_io', 'plraster_wkb_out';
+COMMENT ON FUNCTION @extschema@.plraster_wkb_out(@extschema@.plraster_wkb) IS
+  'text output: upper-case hex WKB, PostGIS''s text form';
 CREATE FUNCTION @extschema@.plraster_wkb_recv(internal) RETURNS @extschema@.plraster_wkb
 LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'bytearecv';
 COMMENT ON FUNCTION @extschema@.plraster_wkb_recv(internal) IS 'bytea''s binary input';

@@ -24,9 +24,10 @@ DELIBERATE_DIFFERENCES = {
         "plraster raises a fitting class-22 (data exception) or 0A000 code.",
     "16BF pixel type":
         "PostGIS 3.3 rejects pixel type 9; plraster reads and writes it as 16BF, as PostGIS 3.7 does.",
-    "text form of a raster":
-        "plraster's raster stores bytea's representation, so its text form is bytea's (\\x...), and hex "
-        "WKB text is read with ST_RastFromHexWKB; PostGIS prints and reads bare hex.",
+    "big-endian rasters":
+        "PostGIS re-serialises every raster little-endian on input; plraster stores the bytes it is "
+        "given, so a big-endian raster's text form and rast::bytea are its big-endian bytes "
+        "(ST_AsHexWKB and ST_AsBinary agree with PostGIS; tests/test_textio.py).",
     "8BSI out-db bands":
         "PostGIS 3.3 with GDAL 3.6 reads them as 16-bit values into a byte buffer (every other pixel 0); "
         "plraster gives the file's values (tests/outdb/test_outdb_other_writers.py).",

@@ -38,9 +38,19 @@ def load_rasters_as_bytes(conn):
     """Make psycopg return plraster rasters as bytes on conn, as it returns bytea.
 
     A raster column reports its domain's base type, plraster_wkb, whose OID psycopg does not
-    know (it would return the text form); its representation is bytea's.
+    know (it would return the text form, PostGIS's hex WKB); its binary form is bytea's.
     """
-    from psycopg.types.string import ByteaBinaryLoader, ByteaLoader
+    import binascii
+
+    from psycopg.adapt import Loader
+    from psycopg.types.string import ByteaBinaryLoader
+
+    class RasterHexLoader(Loader):
+        """A raster's text form (hex WKB) as bytes."""
+
+        def load(self, data):
+            return binascii.unhexlify(bytes(data))
+
     for (oid,) in conn.execute("SELECT oid FROM pg_catalog.pg_type WHERE typname = 'plraster_wkb'"):
-        conn.adapters.register_loader(oid, ByteaLoader)
+        conn.adapters.register_loader(oid, RasterHexLoader)
         conn.adapters.register_loader(oid, ByteaBinaryLoader)

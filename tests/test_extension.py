@@ -52,7 +52,15 @@ def extension_dump(conn, schema):
         SELECT pg_get_functiondef(p.oid) FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %s AND p.prokind = 'f'
         ORDER BY p.oid::regprocedure::text""", (schema,)).fetchall()
-    text = "\n".join(r[0] for r in rows + defs)
+    # The types' I/O and storage: CREATE OR REPLACE of an I/O function keeps the type on it,
+    # but a type made again on other functions would show here.
+    types = conn.execute("""
+        SELECT concat_ws(' ', t.typname, t.typinput::regprocedure, t.typoutput::regprocedure,
+                         t.typreceive::regprocedure, t.typsend::regprocedure, t.typlen,
+                         t.typstorage, t.typalign, t.typcategory)
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = %s AND t.typtype = 'b' ORDER BY t.typname""", (schema,)).fetchall()
+    text = "\n".join(r[0] for r in rows + defs + types)
     return text.replace('"%s".' % schema, "@extschema@.").replace(schema + ".", "@extschema@.")
 
 

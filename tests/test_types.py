@@ -6,10 +6,19 @@ def test_domain_accepts_raster_wkb(sql):
     assert sql.value("SELECT length('\\x%s'::plraster.raster)" % EMPTY_2X2) == 61
 
 
+def test_domain_reads_postgis_hex_text_and_bytea_hex_text(sql):
+    # PostGIS's text form (bare hex) and plraster 0.1.0's (bytea's \x) give the same bytes,
+    # the bytes PostGIS reads from the same text (tests/test_textio.py tests the input further).
+    row = sql.conn.execute(
+        "SELECT '%s'::plraster.raster::bytea, '\\x%s'::plraster.raster::bytea, "
+        "'%s'::public.raster::bytea" % (EMPTY_2X2, EMPTY_2X2.lower(), EMPTY_2X2)).fetchone()
+    assert row[0] == row[1] == row[2] == bytes.fromhex(EMPTY_2X2)
+
+
 def test_domain_rejects_hex_text_cast_to_bytea_with_hint(sql):
     import psycopg
     try:
-        sql.conn.execute("SELECT '%s'::plraster.raster" % EMPTY_2X2)
+        sql.conn.execute("SELECT '%s'::bytea::plraster.raster" % EMPTY_2X2)
     except psycopg.Error as e:
         assert e.sqlstate == "22P03"
         assert e.diag.message_primary == "plraster: invalid raster wkb: unknown byte order 48"

@@ -110,9 +110,6 @@ def test_translate_windows(databases, server_log, tmp_path, table):
         _assert_same_image(out, case)
 
 
-@pytest.mark.xfail(strict=True, reason="a deliberate difference (README): a raster's text form is "
-                   "bytea's \\x..., and GDAL's outdb_resolution=client_side decodes ST_Band's text "
-                   "as PostGIS's bare hex; PostgreSQL gives a type built without C no hex-only output")
 @pytest.mark.parametrize("table", OUTDB)
 def test_translate_outdb_client_side(databases, server_log, tmp_path, table):
     """outdb_resolution=client_side: GDAL reads the out-db tiles' paths (ST_Band's raster in

@@ -98,7 +98,8 @@ def normalise(text):
     text = re.sub(r"'cov_p[gl]'", "'cov'", text)
     # PostGIS's spatially unique constraint casts (rast::geometry); plraster calls geometry(rast)
     text = re.sub(r"\(\((\w+)\)::geometry\)", r"geometry(\1)", text)
-    text = re.sub(r"\('\\x([0-9a-fA-F]+)'::(?:bytea|plraster_wkb)\)::raster|'\\x([0-9a-fA-F]+)'::raster",
+    # plraster's literal deparses as ('<HEX>'::plraster_wkb)::raster (a domain over its base type)
+    text = re.sub(r"\('(?:\\x)?([0-9a-fA-F]+)'::(?:bytea|plraster_wkb)\)::raster|'\\x([0-9a-fA-F]+)'::raster",
                   lambda m: "'%s'::raster" % (m.group(1) or m.group(2)).upper(), text)
     return text
 

@@ -85,11 +85,12 @@ class Outputs:
         self.pl_lines, self.pl_rasters = sqlcompare.split(self.pl_sql, plraster=True)
 
     def assert_identical(self):
-        """Same statements (modulo the literal form) and byte-identical rasters."""
+        """Same statements, byte-identical rasters, and so the same SQL text."""
         assert self.pl_lines == self.r2p_lines
         assert len(self.pl_rasters) == len(self.r2p_rasters)
         for k, (mine, theirs) in enumerate(zip(self.pl_rasters, self.r2p_rasters)):
             assert mine == theirs, f"raster {k} differs (first byte {first_difference(mine, theirs)})"
+        assert self.pl_sql == self.r2p_sql
 
     def tables(self, plraster):
         """{table: [WKB, ...]} of one output."""

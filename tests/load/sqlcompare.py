@@ -1,21 +1,19 @@
 """Reading the SQL that raster2pgsql and plraster-load write, so the two can be compared.
 
 Each output becomes (lines, rasters): the lines with every raster literal replaced by
-<RASTER> (raster2pgsql's '<HEX>'::raster and COPY lines of upper-case hex; plraster's
-'\\x<hex>'::raster and COPY lines of \\\\x<hex>), and the WKB of those rasters, in order.
+<RASTER> ('<HEX>'::raster and COPY lines of upper-case hex, PostGIS's text form, which
+both loaders write), and the WKB of those rasters, in order.
 """
 import re
 
-_R2P_LITERAL = re.compile(r"'([0-9A-F]+)'::raster")
-_PL_LITERAL = re.compile(r"'\\x([0-9a-f]+)'::raster")
-_R2P_COPY = re.compile(r"([0-9A-F]+)(\t.*)?")
-_PL_COPY = re.compile(r"\\\\x([0-9a-f]+)(\t.*)?")
+_LITERAL = re.compile(r"'([0-9A-F]+)'::raster")
+_COPY = re.compile(r"([0-9A-F]+)(\t.*)?")
 
 
-def split(sql, plraster):
-    """(lines, rasters) of one SQL output (see module doc)."""
-    literal = _PL_LITERAL if plraster else _R2P_LITERAL
-    copy_line = _PL_COPY if plraster else _R2P_COPY
+def split(sql, plraster=None):
+    """(lines, rasters) of one SQL output (see module doc); plraster (which loader wrote it)
+    is no longer needed: both write the same literal form."""
+    literal, copy_line = _LITERAL, _COPY
     lines, rasters = [], []
     in_copy = False
     for line in sql.splitlines():

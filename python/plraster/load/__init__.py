@@ -2,7 +2,8 @@
 
 Reads GeoTIFFs and COGs, local or on http(s), Swift and S3, with plraster's own TIFF
 reader and storage layer, and writes the SQL raster2pgsql writes (raster literals in
-the form plraster's raster type reads) or loads a database directly with COPY.
+PostGIS's text form, which plraster's raster reads too) or loads a database directly
+with COPY.
 
     options.py   the command line (raster2pgsql's letters)
     inputs.py    opening a raster, reading rows of pixels

@@ -55,7 +55,7 @@ class SqlSink:
         count = 0
         for wkb in tiles:
             self._write(head)
-            self._write(binascii.hexlify(wkb))
+            self._write(binascii.hexlify(wkb).upper())
             self._write(tail)
             count += 1
         return count
@@ -70,8 +70,7 @@ class SqlSink:
                 if count:
                     self._write(end)
                 self._write(start)
-            self._write(b"\\\\x")
-            self._write(binascii.hexlify(wkb))
+            self._write(binascii.hexlify(wkb).upper())
             self._write(tail)
             count += 1
         if count:

@@ -1,10 +1,9 @@
-"""The SQL raster2pgsql writes, statement by statement, with plraster's raster literal.
+"""The SQL raster2pgsql writes, statement by statement.
 
-raster2pgsql writes a raster as '<HEX>'::raster (PostGIS's text input); plraster's
-raster stores bytea's representation, whose text form is '\\x<hex>': INSERT writes
-'\\x<hex>'::raster (standard_conforming_strings on, the default since PostgreSQL 9.1)
-and COPY writes \\\\x<hex> (the backslash doubled, as COPY's text format needs).
-Identifiers are double-quoted (embedded quotes doubled) and, unless -q, lower-cased.
+A raster is written as raster2pgsql writes it, in PostGIS's text form (upper-case hex WKB,
+which plraster's raster and PostGIS's both read): INSERT writes '<HEX>'::raster and COPY
+a line of <HEX>. Identifiers are double-quoted (embedded quotes doubled) and, unless -q,
+lower-cased.
 """
 
 import typing
@@ -87,7 +86,7 @@ def insert_suffix(filename, srid_to=None):
 
 def insert_value_start(srid_to=None):
     """What precedes the raster's hex digits inside VALUES (...)."""
-    return b"ST_Transform('\\x" if srid_to is not None else b"'\\x"
+    return b"ST_Transform('" if srid_to is not None else b"'"
 
 
 def copy_start(t):
