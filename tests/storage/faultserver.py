@@ -59,6 +59,7 @@ class FaultServer:
         self.plans = collections.defaultdict(collections.deque)
         self.routes = {}
         self.requests = []  # (method, path, headers dict)
+        self.send_etag = True  # False: objects carry only Last-Modified
         self.open_handlers = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -89,11 +90,12 @@ class FaultServer:
         """http://127.0.0.1:PORT/path"""
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def put(self, path, data):
-        """Store (or replace) an object; its ETag is derived from a version counter."""
+    def put(self, path, data, modified=None):
+        """Store (or replace) an object; its ETag is derived from a version counter, its
+        Last-Modified is `modified` (seconds since the epoch) or now."""
         with self._lock:
             version = self.objects.get(path, (None, 0, None))[1] + 1
-            self.objects[path] = (bytes(data), version, email.utils.formatdate(usegmt=True))
+            self.objects[path] = (bytes(data), version, email.utils.formatdate(modified, usegmt=True))
 
     def plan(self, path, *behaviours):
         """Queue behaviours for the next requests of `path`; later ones get the route or "ok"."""
@@ -174,6 +176,8 @@ class FaultServer:
             return self._send(h, 404, b"not found", {}, head)
         data, version, modified = obj
         base = {"ETag": f'"v{version}"', "Last-Modified": modified, "Accept-Ranges": "bytes"}
+        if not self.send_etag:
+            del base["ETag"]
         ranges = None if whole else _parse_range(h.headers.get("Range"), len(data))
         if name == "endless-200":
             return self._send_endless(h, 200, data, base)
