@@ -212,7 +212,7 @@ def readme_table():
     for case in CASES:
         when = "header read" if case.phase == "open" else "block read"
         state = case.sqlstate or "none: true value"
-        message = f"`{case.message}`" if case.message else "(retried)"
+        message = f"`{case.message}`" if case.message else "—"
         lines.append(f"| {case.fault} | {when} | {state} | {message} | {time_bounds(case)[0]} |")
     lines += [
         "| object replaced (ETag, or Last-Modified, changes) between header and block reads | block read "

@@ -431,6 +431,8 @@ class _Limit(typing.NamedTuple):
 
 
 def _body_limit(status, request_headers, response, whole_limit, display):
+    """The most bytes a body may hold and the error past it: for a 206, the span its Range
+    asked for (multipart boundaries aside); else `whole_limit`."""
     spans = _requested_spans(request_headers.get("Range"))
     if status == 206 and spans:
         asked = max(last for _, last in spans) - min(first for first, _ in spans) + 1
@@ -445,20 +447,18 @@ def _body_limit(status, request_headers, response, whole_limit, display):
                        f"(HTTP 206) {'declared' if declared else 'held more than'} {n} bytes.")
         return _Limit(size, too_long)
     if status == 200 and spans:
-        def ignored(n, declared):
-            return StorageError(
-                f'server ignored the range request for out-db object "{display}"',
-                detail=f"The server answered a range request with the whole object (HTTP 200), "
-                       f"{'declared as' if declared else 'more than'} {n} bytes, over the limit of "
-                       f"{whole_limit} bytes (PLRASTER_HTTP_MAX_WHOLE_OBJECT).",
-                hint="Serve the object from a server that supports HTTP Range requests.")
-        return _Limit(whole_limit, ignored)
+        message = f'server ignored the range request for out-db object "{display}"'
+        subject = "The server answered a range request with the whole object (HTTP 200), which"
+        hint = "Serve the object from a server that supports HTTP Range requests."
+    else:
+        message = f'response for out-db object "{display}" is too large'
+        subject = f"The body (HTTP {status})"
+        hint = None
 
     def too_large(n, declared):
-        return StorageError(
-            f'response for out-db object "{display}" is too large',
-            detail=f"The body {'declared' if declared else 'held more than'} {n} bytes, over the "
-                   f"limit of {whole_limit} bytes (PLRASTER_HTTP_MAX_WHOLE_OBJECT).")
+        return StorageError(message, hint=hint, detail=(
+            f"{subject} {'declared' if declared else 'held more than'} {n} bytes, over the limit "
+            f"of {whole_limit} bytes (PLRASTER_HTTP_MAX_WHOLE_OBJECT)."))
     return _Limit(whole_limit, too_large)
 
 
