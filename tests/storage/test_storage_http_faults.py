@@ -250,3 +250,181 @@ def test_multipart_parsing_uses_part_lengths():
     assert parse_content_range("bytes */10") == (None, None, 10)
     with pytest.raises(StorageError):
         parse_content_range("bytes 5-2/10")
+
+
+# --- total deadlines: a slow drip cannot stretch a request (issue 9, finding 3) -------------
+
+SLOW = dict(FAST, GDAL_HTTP_TIMEOUT="1", GDAL_HTTP_MAX_RETRY="0")
+
+
+def timed(fn):
+    """(exception raised by fn(), seconds taken)."""
+    started = time.monotonic()
+    with pytest.raises(StorageError) as info:
+        fn()
+    return info.value, time.monotonic() - started
+
+
+@pytest.mark.parametrize("fault, part", [("drip-body:0.2", "body"), ("drip-headers:0.2", "headers"),
+                                         ("hang", "headers"), ("hang-body", "body"),
+                                         ("whole+lie-long", "body")])
+def test_slow_server_ends_by_the_total_deadline(fault_server, no_hang, fault, part):
+    """One byte every 0.2 s would take minutes for these ranges; the request ends at its
+    1 s deadline, and the message says which part did not arrive in time."""
+    s = source(fault_server, **SLOW)
+    s.size
+    fault_server.plan("/a.tif", fault)
+    error, elapsed = timed(lambda: s.read_ranges([RANGES[0]]))
+    assert isinstance(error, StorageTimeoutError) and error.sqlstate == "58030"
+    assert error.message == f'{part} of out-db object "{fault_server.url("/a.tif")}" not received within 1 seconds'
+    assert "GDAL_HTTP_TIMEOUT" in error.detail and "1 attempt" in error.detail
+    assert 0.9 < elapsed < 1.8, elapsed
+
+
+def test_slow_drip_across_retries_is_bounded(fault_server, no_hang):
+    """Each attempt has its own deadline: 3 attempts of 1 s plus two short backoffs."""
+    s = source(fault_server, **dict(SLOW, GDAL_HTTP_MAX_RETRY="2"))
+    s.size
+    fault_server.plan("/a.tif", "drip-body:0.2", "drip-headers:0.2", "drip-body:0.2")
+    error, elapsed = timed(lambda: s.read_ranges([RANGES[0]]))
+    assert isinstance(error, StorageTimeoutError)
+    assert error.message.startswith("body of") and "3 attempts" in error.detail
+    assert 2.9 < elapsed < 4.5, elapsed
+    assert io_counter().snapshot().retries == 2
+
+
+def test_slow_drip_then_success_gives_the_true_bytes(fault_server, no_hang):
+    s = source(fault_server, **dict(SLOW, GDAL_HTTP_MAX_RETRY="1"))
+    s.size
+    fault_server.plan("/a.tif", "drip-body:0.2")
+    assert s.read_ranges([RANGES[0]]) == expected([RANGES[0]])
+
+
+def test_slow_whole_object_reports_the_bytes_received(fault_server, no_hang):
+    fault_server.put("/a.tif", DATA)
+    fault_server.plan("/a.tif", "whole+drip-body:0.05")
+    error, elapsed = timed(lambda: source(fault_server, **SLOW).size)
+    assert error.message.startswith("body of")
+    assert f" of {len(DATA)} bytes had arrived" in error.detail
+    received = int(error.detail.split(" ")[0])
+    assert 5 <= received <= 25
+    assert io_counter().snapshot().bytes == received  # every byte read is counted
+
+
+def test_connect_timeout_is_named(no_hang):
+    """A listening socket whose accept queue is full drops new SYNs: connect() waits."""
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = []
+        try:
+            for _ in range(4):  # fill the accept queue (never accepted)
+                filler = socket.socket()
+                filler.setblocking(False)
+                filler.connect_ex(("127.0.0.1", port))
+                fillers.append(filler)
+            time.sleep(0.1)
+            url = f"http://127.0.0.1:{port}/x.tif"
+            error, elapsed = timed(lambda: HttpSource(url, options=dict(
+                SLOW, GDAL_HTTP_CONNECTTIMEOUT="0.5")).size)
+        finally:
+            for filler in fillers:
+                filler.close()
+    assert isinstance(error, StorageTimeoutError)
+    assert error.message == f'could not connect for out-db object "{url}" within 0.5 seconds'
+    assert 0.4 < elapsed < 2
+
+
+# --- bodies past a limit are counted and told apart (issue 9, finding 10) -------------------
+
+def test_whole_object_over_the_cap_is_counted(fault_server):
+    fault_server.put("/a.tif", DATA)
+    fault_server.plan("/a.tif", "whole")
+    with pytest.raises(StorageError) as info:
+        source(fault_server, PLRASTER_HTTP_MAX_WHOLE_OBJECT="1000").size
+    assert "ignored the range request" in info.value.message and "HTTP 200" in info.value.detail
+    stats = io_counter().snapshot()
+    assert stats.requests == 1 and stats.bytes == 0  # refused on its Content-Length
+
+
+def test_endless_whole_object_is_cut_at_the_cap_and_counted(fault_server, no_hang):
+    fault_server.put("/a.tif", DATA)
+    fault_server.plan("/a.tif", "endless-200")
+    with pytest.raises(StorageError) as info:
+        source(fault_server, PLRASTER_HTTP_MAX_WHOLE_OBJECT="1000000").size
+    assert "ignored the range request" in info.value.message
+    assert 1_000_000 < io_counter().snapshot().bytes < 1_000_000 + 2 * 65536
+
+
+@pytest.mark.parametrize("fault", ["more:5000", "endless", "lie-long"])
+def test_partial_answer_larger_than_asked_is_a_protocol_violation(fault_server, no_hang, fault):
+    s = source(fault_server)
+    s.size
+    before = io_counter().snapshot().bytes
+    fault_server.plan("/a.tif", fault)
+    with pytest.raises(StorageError) as info:
+        s.read_ranges([RANGES[0]])
+    assert info.value.message == \
+        f'server sent more than the requested range for out-db object "{fault_server.url("/a.tif")}"'
+    assert "1000 bytes" in info.value.detail and "HTTP 206" in info.value.detail
+    assert "ignored" not in info.value.message
+    assert fault_server.count("/a.tif") == 2  # not repeated
+    if fault == "endless":
+        assert 1000 < io_counter().snapshot().bytes - before <= 1000 + 65536
+
+
+def test_content_encoding_is_refused(fault_server):
+    s = source(fault_server)
+    s.size
+    fault_server.plan("/a.tif", "gzip")
+    with pytest.raises(StorageError) as info:
+        s.read_ranges([RANGES[0]])
+    assert info.value.message.startswith("unexpected content encoding") and '"gzip"' in info.value.detail
+
+
+def test_truncated_whole_object_is_not_taken_for_the_object(fault_server):
+    """A 200 cut short would otherwise be a smaller object with other bytes."""
+    fault_server.put("/a.tif", DATA)
+    fault_server.plan("/a.tif", "whole+truncate")
+    s = source(fault_server)
+    assert s.size == len(DATA)
+    assert s.read_ranges(RANGES) == expected(RANGES)
+    assert io_counter().snapshot().retries == 1
+    fault_server.plan("/a.tif", *["whole+truncate"] * 4)
+    with pytest.raises(StorageError) as info:
+        source(fault_server, GDAL_HTTP_MAX_RETRY="1").read_ranges([RANGES[0]])
+    assert "truncated" in info.value.message
+
+
+@pytest.mark.parametrize("fault, message", [
+    ("reset", "truncated response"), ("close", "no response"), ("lie-short", "truncated response"),
+    ("offset:7", "wrong range in response"), ("short", "truncated response")])
+def test_broken_answers_are_retried_then_named(fault_server, no_hang, fault, message):
+    s = source(fault_server, GDAL_HTTP_MAX_RETRY="1")
+    s.size
+    fault_server.plan("/a.tif", fault)
+    assert s.read_ranges([RANGES[2]]) == expected([RANGES[2]])
+    fault_server.plan("/a.tif", fault, fault)
+    with pytest.raises(StorageError) as info:
+        s.read_ranges([RANGES[0]])
+    assert info.value.message == f'{message} for out-db object "{fault_server.url("/a.tif")}"'
+    assert "2 attempts" in info.value.detail
+
+
+def test_other_total_is_a_changed_object(fault_server):
+    s = source(fault_server)
+    s.size
+    fault_server.plan("/a.tif", "total:10")
+    with pytest.raises(ObjectChangedError):
+        s.read_ranges([RANGES[0]])
+
+
+def test_retry_after_http_date(fault_server, no_hang):
+    s = source(fault_server, PLRASTER_HTTP_MAX_RETRY_DELAY="5")
+    fault_server.plan("/a.tif", "503:@2")
+    started = time.monotonic()
+    assert s.size == len(DATA)
+    assert 1.0 <= time.monotonic() - started < 3.5  # the date has whole seconds

@@ -6,7 +6,10 @@ while the backend's thread waits in slices of POLL_SECONDS and calls the check i
 by plraster.sqlapi.outdb (an SPI query, whose executor calls CHECK_FOR_INTERRUPTS and
 raises the cancel error). When the check raises, the worker's read is cancelled through
 its storage cancel token: its sockets are shut down and its retries and backoff stop, so
-the worker ends at once instead of at its own request timeout. The backend's thread then
+the worker ends at once instead of at its own request timeout. A read that fails cancels
+its token as well, which ends the range requests it had handed to the transport's thread
+pool. However slowly a server answers, each request ends by its own total deadline
+(see plraster.storage.deadline), so a worker nobody cancels ends too. The backend's thread then
 waits for it briefly before raising: PL/Python keeps the GIL while the backend is outside
 Python, so a worker not finished by then could only finish at the next Python call. An
 abandoned worker only ever fills caches, and only with complete results.
@@ -39,9 +42,14 @@ def run_io(fn, remote=True):
     def work():
         try:
             with cancel.use(token):
-                future.set_result(fn())
+                result = fn()
         except BaseException as exc:  # handed to the waiting thread
+            # Range reads this read handed to the transport's pool may still be running
+            # (the first failure ends a parallel read): stop them too.
+            token.cancel()
             future.set_exception(exc)
+        else:
+            future.set_result(result)
 
     worker = threading.Thread(target=work, name="plraster-outdb-io", daemon=True)
     worker.start()

@@ -15,7 +15,7 @@ from . import cancel, registry
 from .counters import IO_COUNTER
 from .multipart import multipart_boundary, parse_byteranges, parse_content_range
 from .paths import parse_outdb_path
-from .transport import ObjectChangedError, TruncatedResponse
+from .transport import ObjectChangedError, TruncatedResponse, WrongRangeResponse
 
 # Ranges per multi-range request (servers limit the count: Swift, for one).
 MAX_RANGES_PER_REQUEST = 32
@@ -179,8 +179,18 @@ class RemoteSource:
                 raise StorageError(f'wrong range in response for out-db object "{self.display}"',
                                    detail=f"Bytes from offset 0 were asked for and the server sent "
                                           f"bytes from offset {first}.")
-            if len(response.body) != last - first + 1:
-                raise TruncatedResponse(f"the server sent {len(response.body)} of {last - first + 1} bytes")
+            self._check_part_length(response, first, last)
+
+    def _check_part_length(self, response, first, last):
+        """A single-part 206 body must hold exactly the bytes its Content-Range names."""
+        got, announced = len(response.body), last - first + 1
+        if got < announced:
+            raise TruncatedResponse(f"the server sent {got} of {announced} bytes")
+        if got > announced:
+            raise StorageError(
+                f'malformed response for out-db object "{self.display}"',
+                detail=f"The partial answer (HTTP 206) held {got} bytes for a Content-Range "
+                       f"of {announced} bytes.")
 
     def _check_range(self, offset, length):
         if offset < 0 or length < 0 or offset + length > self._size:
@@ -228,13 +238,13 @@ class RemoteSource:
                 first, part_last, total = parse_content_range(response.headers.get("Content-Range"))
                 self._note_response(response, total)
                 parts = [(first, total, response.body)]
-                if len(response.body) != part_last - first + 1:
-                    raise TruncatedResponse(
-                        f"the server sent {len(response.body)} of {part_last - first + 1} bytes")
+                self._check_part_length(response, first, part_last)
             self._note_response(response)
             if _slice_parts(parts, offset, length) is None:
                 got = ", ".join(f"{p[0]}-{p[0] + len(p[2]) - 1}" for p in parts)
-                raise TruncatedResponse(f"bytes {offset}-{last} were asked for and bytes {got} sent")
+                cut_short = any(p[0] == offset and len(p[2]) < length for p in parts)
+                raise (TruncatedResponse if cut_short else WrongRangeResponse)(
+                    f"bytes {offset}-{last} were asked for and bytes {got} sent")
 
         response = self.transport.request(
             "GET", self.url, {"Range": f"bytes={offset}-{last}"}, display=self.display,

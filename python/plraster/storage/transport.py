@@ -7,6 +7,7 @@ S3 SigV4 signature) through `prepare` and `renew_auth`.
 
 import concurrent.futures
 import email.utils
+import http.client
 import random
 import re
 import threading
@@ -22,14 +23,20 @@ import urllib3.exceptions
 
 from plraster.errors import AccessDeniedError, ObjectNotFoundError, StorageError, StorageTimeoutError
 
-from . import cancel, security
+from . import cancel, deadline, security
 from .counters import IO_COUNTER
+from .multipart import multipart_boundary
 from .paths import safe_url
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Statuses worth repeating: the server is overloaded, restarting or rate-limiting.
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 ERROR_BODY_LIMIT = 64 * 1024
+BODY_CHUNK = 65536
+# What a multipart/byteranges answer may add to the bytes asked for: part headers and
+# boundaries (a few hundred bytes each on real servers).
+MULTIPART_OVERHEAD = 4096
+MULTIPART_PART_OVERHEAD = 512
 
 
 class ObjectChangedError(StorageError):
@@ -40,7 +47,18 @@ class ObjectChangedError(StorageError):
 
 
 class TruncatedResponse(Exception):
-    """Raised by a response check to have the request repeated (internal)."""
+    """Raised by a response check to have the request repeated (internal).
+
+    `title` heads the error reported when no repetition succeeds.
+    """
+
+    title = "truncated response"
+
+
+class WrongRangeResponse(TruncatedResponse):
+    """A response holding other bytes than those asked for (repeated, then reported)."""
+
+    title = "wrong range in response"
 
 
 class HttpResponse(typing.NamedTuple):
@@ -72,7 +90,10 @@ def _register_with_read(connection):
 
 
 class _Guarded:
-    """Checks the peer of every new socket and registers each request with its read's token."""
+    """Checks the peer of every new socket, registers each request with its read's token
+    and reads every response under the attempt's total deadline (see `deadline`)."""
+
+    response_class = deadline.DeadlineResponse
 
     def _new_conn(self):
         sock = super()._new_conn()
@@ -152,12 +173,6 @@ def status_error(status, display, body=b""):
         detail=f"The server answered HTTP {status}{code}.")
 
 
-def _is_timeout(exc):
-    if isinstance(exc, (requests.Timeout, urllib3.exceptions.TimeoutError)):
-        return True
-    return any(isinstance(a, urllib3.exceptions.TimeoutError) for a in getattr(exc, "args", ()))
-
-
 def retry_after_seconds(value, now=None):
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
     if not value:
@@ -219,15 +234,22 @@ class HttpTransport:
                 body_limit=None, check=None, ok_statuses=(200, 206)):
         """Send a request and return an HttpResponse with its body read.
 
-        Repeats the request after 5xx/429 (honouring Retry-After, capped), connection
-        errors, timeouts and responses that `check(response)` rejects with
-        TruncatedResponse, waiting retry_delay * 2**n between attempts. Follows redirects
-        itself, only where allowed. A 401 first triggers `renew_auth`. Any other status
-        not in `ok_statuses` raises the matching PlrasterError naming `display`.
+        Each attempt has GDAL_HTTP_CONNECTTIMEOUT seconds to connect, then
+        GDAL_HTTP_TIMEOUT seconds in all for the response's headers and body, however
+        slowly they arrive (see `deadline`). Repeats the request after 5xx/429
+        (honouring Retry-After, capped), connection errors, timeouts, bodies shorter
+        than their Content-Length and responses that `check(response)` rejects with
+        TruncatedResponse, waiting retry_delay * 2**n between attempts. Follows
+        redirects itself, only where allowed. A 401 first triggers `renew_auth`. Any
+        other status not in `ok_statuses` raises the matching PlrasterError naming
+        `display`. A 206 body may not exceed the bytes its Range asked for, a 200 body
+        not `body_limit` (default PLRASTER_HTTP_MAX_WHOLE_OBJECT); a body may not be
+        content-encoded. Every request and every byte received is counted in `counter`.
         """
         opts = self.options
         display = display or safe_url(url)
         headers = dict(headers or {})
+        whole_limit = opts.max_whole_object if body_limit is None else body_limit
         attempt = 0
         redirects = 0
         renewed = False
@@ -236,67 +258,51 @@ class HttpTransport:
             retry_after = None
             started = time.monotonic()
             response = None
+            body = _Body(counter)
             self._check_host(url)
-            try:
-                response = self.session.request(
-                    method, url, headers=self.prepare(method, url, headers),
-                    timeout=(opts.connect_timeout, opts.read_timeout),
-                    allow_redirects=False, stream=True)
-                status = response.status_code
-                if status in REDIRECT_STATUSES and response.headers.get("Location"):
-                    counter.add(requests=1, seconds=time.monotonic() - started)
-                    url = self._redirect_target(url, response.headers["Location"], display, allow_list)
-                    redirects += 1
-                    if redirects > opts.max_redirects:
-                        raise StorageError(f'too many redirects for out-db object "{display}"',
-                                           detail=f"More than {opts.max_redirects} redirects were followed.")
-                    continue
-                if status == 401 and not renewed and self.renew_auth():
-                    renewed = True
-                    counter.add(requests=1, seconds=time.monotonic() - started)
-                    continue
-                if status in RETRY_STATUSES:
-                    retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            with deadline.attempt(opts.read_timeout) as current:
+                try:
+                    response = self.session.request(
+                        method, url, headers=self.prepare(method, url, headers),
+                        timeout=(opts.connect_timeout, opts.read_timeout),
+                        allow_redirects=False, stream=True)
+                    status = response.status_code
+                    if status in REDIRECT_STATUSES and response.headers.get("Location"):
+                        url = self._redirect_target(url, response.headers["Location"], display, allow_list)
+                        redirects += 1
+                        if redirects > opts.max_redirects:
+                            raise StorageError(f'too many redirects for out-db object "{display}"',
+                                               detail=f"More than {opts.max_redirects} redirects were followed.")
+                        continue
+                    if status == 401 and not renewed and self.renew_auth():
+                        renewed = True
+                        continue
+                    if status in RETRY_STATUSES:
+                        retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+                        final_error = StorageError(
+                            f'request for out-db object "{display}" failed',
+                            detail=f"The server answered HTTP {status} after {_attempts(attempt)}.")
+                    elif status not in ok_statuses:
+                        raise status_error(status, display, body.read_some(response, ERROR_BODY_LIMIT))
+                    else:
+                        _check_encoding(response, display)
+                        data = b"" if method == "HEAD" else body.read(
+                            response, _body_limit(status, headers, response, whole_limit, display))
+                        result = HttpResponse(status, response.headers, data, url)
+                        if check is not None:
+                            check(result)
+                        return result
+                except TruncatedResponse as exc:
                     final_error = StorageError(
-                        f'request for out-db object "{display}" failed',
-                        detail=f"The server answered HTTP {status} after {attempt + 1} attempts.")
+                        f'{exc.title} for out-db object "{display}"',
+                        detail=f"{str(exc)[:1].upper()}{str(exc)[1:]} after {_attempts(attempt)}.")
+                except (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
+                        OSError) as exc:
+                    final_error = self._failure(exc, display, current, response, body, attempt)
+                finally:
+                    if response is not None:
+                        response.close()
                     counter.add(requests=1, seconds=time.monotonic() - started)
-                elif status not in ok_statuses:
-                    body = _read_body(response, ERROR_BODY_LIMIT, opts.read_timeout, truncate=True)
-                    counter.add(requests=1, nbytes=len(body), seconds=time.monotonic() - started)
-                    raise status_error(status, display, body)
-                else:
-                    body = b"" if method == "HEAD" else _read_body(
-                        response, body_limit, opts.read_timeout, display=display)
-                    counter.add(requests=1, nbytes=len(body), seconds=time.monotonic() - started)
-                    result = HttpResponse(status, response.headers, body, url)
-                    if check is not None:
-                        check(result)
-                    return result
-            except TruncatedResponse as exc:
-                final_error = StorageError(
-                    f'truncated response for out-db object "{display}"',
-                    detail=f"{str(exc)[:1].upper()}{str(exc)[1:]} after {attempt + 1} attempts.")
-            except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-                counter.add(requests=1, seconds=time.monotonic() - started)
-                if _is_timeout(exc):
-                    final_error = StorageTimeoutError(
-                        f'request for out-db object "{display}" timed out',
-                        detail=f"No answer within {opts.read_timeout:g} seconds "
-                               f"(connect timeout {opts.connect_timeout:g} seconds), "
-                               f"{attempt + 1} attempts.")
-                elif isinstance(exc, requests.exceptions.ChunkedEncodingError):
-                    final_error = StorageError(
-                        f'truncated response for out-db object "{display}"',
-                        detail=f"The connection closed before the whole body arrived, "
-                               f"{attempt + 1} attempts.")
-                else:
-                    final_error = StorageError(
-                        f'could not connect for out-db object "{display}"',
-                        detail=f"The connection failed ({type(exc).__name__}) after {attempt + 1} attempts.")
-            finally:
-                if response is not None:
-                    response.close()
             cancel.check()  # a cancelled read's failures are not worth repeating
             if attempt >= opts.max_retry:
                 raise final_error
@@ -306,6 +312,36 @@ class HttpTransport:
             attempt += 1
             counter.add(retries=1, seconds=delay)
             cancel.sleep(delay)
+
+    def _failure(self, exc, display, current, response, body, attempt):
+        """The StorageError for a failed attempt: what was late or broken, never a secret."""
+        opts = self.options
+        tries = _attempts(attempt)
+        if isinstance(exc, requests.ConnectTimeout) or _caused_by(exc, urllib3.exceptions.ConnectTimeoutError):
+            return StorageTimeoutError(
+                f'could not connect for out-db object "{display}" within {opts.connect_timeout:g} seconds',
+                detail=f"No connection was made within the connect timeout (GDAL_HTTP_CONNECTTIMEOUT); {tries}.")
+        if current.expired or _is_timeout(exc):
+            if response is None:
+                return StorageTimeoutError(
+                    f'headers of out-db object "{display}" not received within {opts.read_timeout:g} seconds',
+                    detail=f"The response headers had not arrived when the request's timeout "
+                           f"(GDAL_HTTP_TIMEOUT) ran out; {tries}.")
+            return StorageTimeoutError(
+                f'body of out-db object "{display}" not received within {opts.read_timeout:g} seconds',
+                detail=f"{body.progress(response)} had arrived when the request's timeout "
+                       f"(GDAL_HTTP_TIMEOUT) ran out; {tries}.")
+        if response is not None:
+            return StorageError(
+                f'truncated response for out-db object "{display}"',
+                detail=f"The connection closed after {body.progress(response)} of the body; {tries}.")
+        if _caused_by(exc, urllib3.exceptions.NewConnectionError):
+            return StorageError(
+                f'could not connect for out-db object "{display}"',
+                detail=f"The connection failed ({_reason(exc)}) after {tries}.")
+        return StorageError(
+            f'no response for out-db object "{display}"',
+            detail=f"The connection failed before the response headers arrived ({_reason(exc)}); {tries}.")
 
     def _check_host(self, url):
         # Refuse link-local hosts before any packet is sent; GuardedAdapter re-checks the
@@ -332,29 +368,157 @@ class HttpTransport:
         return target
 
 
-def _read_body(response, limit, timeout, truncate=False, display=None):
-    """Read a streamed body; past `limit` bytes truncate (error bodies) or raise."""
-    length = response.headers.get("Content-Length")
-    if limit is not None and not truncate and length and length.isdigit() and int(length) > limit:
-        raise _too_large(display, limit)
-    chunks = []
-    size = 0
-    deadline = time.monotonic() + 2 * timeout
-    for chunk in response.iter_content(65536):
-        cancel.check()
-        chunks.append(chunk)
-        size += len(chunk)
-        if limit is not None and size > limit:
-            if truncate:
+def _attempts(attempt):
+    return "1 attempt" if attempt == 0 else f"{attempt + 1} attempts"
+
+
+def _causes(exc):
+    """exc and the exceptions it wraps (args, reason, __cause__, __context__)."""
+    seen = []
+    todo = [exc]
+    while todo and len(seen) < 16:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or any(e is s for s in seen):
+            continue
+        seen.append(e)
+        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        todo.extend(x for x in (getattr(e, "reason", None), e.__cause__, e.__context__) if x is not None)
+    return seen
+
+
+def _caused_by(exc, kind):
+    return any(isinstance(e, kind) for e in _causes(exc))
+
+
+def _is_timeout(exc):
+    return isinstance(exc, requests.Timeout) or _caused_by(exc, (urllib3.exceptions.TimeoutError, TimeoutError))
+
+
+def _reason(exc):
+    """The innermost exception's class name (no message: it may quote the URL)."""
+    return type(_causes(exc)[-1]).__name__
+
+
+def _check_encoding(response, display):
+    """Refuse a content-encoded body: only identity was accepted, and the bytes are a file's."""
+    encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
+    if encoding != "identity":
+        raise StorageError(
+            f'unexpected content encoding for out-db object "{display}"',
+            detail=f'The server answered with Content-Encoding "{encoding[:32]}" although '
+                   f'only "identity" was accepted.',
+            hint="Configure the server not to compress these objects.")
+
+
+def _requested_spans(value):
+    """[(first, last), ...] of a 'bytes=a-b,...' Range header, or None."""
+    if not value or not value.startswith("bytes="):
+        return None
+    spans = []
+    for spec in value[len("bytes="):].split(","):
+        first, sep, last = spec.strip().partition("-")
+        if not (sep and first.isdigit() and last.isdigit()):
+            return None
+        spans.append((int(first), int(last)))
+    return spans
+
+
+class _Limit(typing.NamedTuple):
+    """The most bytes a body may hold, and the error to raise past it."""
+
+    size: int
+    error: typing.Callable
+
+
+def _body_limit(status, request_headers, response, whole_limit, display):
+    """The most bytes a body may hold and the error past it: for a 206, the span its Range
+    asked for (multipart boundaries aside); else `whole_limit`."""
+    spans = _requested_spans(request_headers.get("Range"))
+    if status == 206 and spans:
+        asked = max(last for _, last in spans) - min(first for first, _ in spans) + 1
+        size = asked
+        if multipart_boundary(response.headers.get("Content-Type")):
+            size += MULTIPART_OVERHEAD + MULTIPART_PART_OVERHEAD * len(spans)
+
+        def too_long(n, declared):
+            return StorageError(
+                f'server sent more than the requested range for out-db object "{display}"',
+                detail=f"A range of {asked} bytes was asked for and the server's partial answer "
+                       f"(HTTP 206) {'declared' if declared else 'held more than'} {n} bytes.")
+        return _Limit(size, too_long)
+    if status == 200 and spans:
+        message = f'server ignored the range request for out-db object "{display}"'
+        subject = "The server answered a range request with the whole object (HTTP 200), which"
+        hint = "Serve the object from a server that supports HTTP Range requests."
+    else:
+        message = f'response for out-db object "{display}" is too large'
+        subject = f"The body (HTTP {status})"
+        hint = None
+
+    def too_large(n, declared):
+        return StorageError(message, hint=hint, detail=(
+            f"{subject} {'declared' if declared else 'held more than'} {n} bytes, over the limit "
+            f"of {whole_limit} bytes (PLRASTER_HTTP_MAX_WHOLE_OBJECT)."))
+    return _Limit(whole_limit, too_large)
+
+
+class _Body:
+    """Reads one response's body, undecoded, counting every byte received as it arrives."""
+
+    def __init__(self, counter):
+        self.counter = counter
+        self.received = 0
+
+    def _chunks(self, response):
+        # http.client's read1 returns what one recv() brought, so no byte that arrived is
+        # held in a buffer when a deadline or a reset ends the read: all are counted.
+        # (urllib3 1.26 has no read1 of its own: its http.client response is used, and
+        # the connection handed back to the pool as urllib3's read() would.)
+        raw = response.raw
+        source = raw._fp
+        while True:
+            cancel.check()
+            chunk = source.read1(BODY_CHUNK)
+            if not chunk:
                 break
-            raise _too_large(display, limit)
-        if time.monotonic() > deadline:
-            raise requests.exceptions.ReadTimeout("body took too long")
-    return b"".join(chunks)
+            self.received += len(chunk)
+            self.counter.add(nbytes=len(chunk))
+            yield chunk
+        if source.isclosed():
+            raw.release_conn()
+
+    def read(self, response, limit):
+        """The whole body; raises limit.error past limit.size bytes and TruncatedResponse
+        when the connection closes before Content-Length bytes arrived."""
+        length = _content_length(response)
+        if length is not None and length > limit.size:
+            raise limit.error(length, True)
+        chunks = []
+        for chunk in self._chunks(response):
+            chunks.append(chunk)
+            if self.received > limit.size:
+                raise limit.error(limit.size, False)
+        if length is not None and self.received < length:
+            raise TruncatedResponse(f"the connection closed after {self.received} of {length} bytes")
+        return b"".join(chunks)
+
+    def read_some(self, response, limit):
+        """At most `limit` bytes of the body (error bodies); the rest is not read."""
+        chunks = []
+        for chunk in self._chunks(response):
+            chunks.append(chunk)
+            if self.received >= limit:
+                break
+        return b"".join(chunks)[:limit]
+
+    def progress(self, response):
+        """'N of M bytes' (or 'N bytes' when the length is unknown) received so far."""
+        length = _content_length(response)
+        return f"{self.received} of {length} bytes" if length is not None else f"{self.received} bytes"
 
 
-def _too_large(display, limit):
-    return StorageError(
-        f'server ignored the range request for out-db object "{display}"',
-        detail=f"The server sent the whole object, larger than {limit} bytes, instead of a range.",
-        hint="Serve the object from a server that supports HTTP Range requests.")
+def _content_length(response):
+    if "chunked" in (response.headers.get("Transfer-Encoding") or "").lower():
+        return None  # http.client ignores Content-Length then, and so do we
+    value = (response.headers.get("Content-Length") or "").strip()
+    return int(value) if value.isdigit() else None
