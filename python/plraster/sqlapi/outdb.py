@@ -36,7 +36,8 @@ def _schema():
     if _STATE["schema"] is None:
         rows = plpy.execute(
             "SELECT n.nspname FROM pg_catalog.pg_extension e "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'plraster'")
+            "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
+            "WHERE e.extname OPERATOR(pg_catalog.=) 'plraster'")
         if not rows:
             raise_error(InvalidParameterError("extension plraster is not installed in this database"))
         _STATE["schema"] = plpy.quote_ident(rows[0]["nspname"])
@@ -45,7 +46,7 @@ def _schema():
 
 def _require_superuser(what):
     rows = plpy.execute(_plan("super", "SELECT r.rolsuper FROM pg_catalog.pg_roles r "
-                                       "WHERE r.rolname = pg_catalog.current_user()"))
+                                       "WHERE r.rolname OPERATOR(pg_catalog.=) pg_catalog.current_user()"))
     if not rows or not rows[0]["rolsuper"]:
         raise_error(AccessDeniedError(f"permission denied to {what}",
                                       detail="Only superusers can open or close out-db sources."))
@@ -125,7 +126,7 @@ def drop_source(prefix):
 
 
 def _touch():
-    xid = plpy.execute("SELECT pg_catalog.pg_current_xact_id()::text AS x")[0]["x"]
+    xid = plpy.execute("SELECT pg_catalog.pg_current_xact_id()::pg_catalog.text AS x")[0]["x"]
     try:
         config.touch_stamp(xid)
     except OSError as exc:
@@ -134,15 +135,17 @@ def _touch():
     config.reset()
 
 
+@sql_function
 def source_rows():
     """Rows of the source table, for the library's own trusted read only (else 42501)."""
     if not config.is_trusted_read():
         raise_error(AccessDeniedError("permission denied for out-db source configuration",
                                       detail="This function serves plraster's own reads of the sources."))
-    return plpy.execute(_plan("table", f"SELECT prefix, options::text AS options FROM "
+    return plpy.execute(_plan("table", f"SELECT prefix, options::pg_catalog.text AS options FROM "
                                        f"{_schema()}.plraster_source_config ORDER BY prefix"))
 
 
+@sql_function
 def mask_options(options):
     """The options of a source as plraster_sources shows them: secrets masked."""
     if options is None:

@@ -6,13 +6,14 @@ import plpy
 
 from .. import resample, tiling, wkb
 from .. import retile as retile_lib
-from ..errors import PlrasterError, SoftFailure
-from . import raise_error
+from ..errors import SoftFailure
+from . import _guarded_rows, map_exception
 
 
 def set_function(fn):
     """Wrap a library call that returns rows for a SETOF function: errors become SQL
-    errors (also while rows are made), a soft failure a NOTICE and no rows."""
+    errors (also while rows are made, as sql_function maps them), a soft failure a
+    NOTICE and no rows."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -21,18 +22,14 @@ def set_function(fn):
         except SoftFailure as e:
             plpy.notice(str(e))
             return []
-        except PlrasterError as e:
-            raise_error(e)
-        return _guarded(rows)
+        except Exception as e:  # noqa: BLE001 - mapped as sql_function maps it
+            error = map_exception(e, fn.__name__)
+        else:
+            return _guarded_rows(rows, fn.__name__)
+        raise error from None
 
+    wrapper.__plraster_sql__ = True
     return wrapper
-
-
-def _guarded(rows):
-    try:
-        yield from rows
-    except PlrasterError as e:
-        raise_error(e)
 
 
 @set_function
