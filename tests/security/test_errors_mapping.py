@@ -102,3 +102,19 @@ def test_every_function_sql_calls_is_wrapped(db_url):
             "    plpy.error('unwrapped: ' + ', '.join(sorted(missing)))\n" % listing)
     with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute("DO LANGUAGE plpython3u $do$\n%s\n$do$" % body)
+
+
+def test_package_names_do_not_shadow_submodules():
+    """`from plraster.sqlapi import types` must give the submodule: a module-level name of
+    the package with a submodule's name (import types) would shadow it."""
+    import pathlib
+    root = pathlib.Path(__file__).resolve().parents[2] / "python" / "plraster" / "sqlapi"
+    submodules = {p.stem for p in root.glob("*.py") if p.stem != "__init__"}
+    tree = __import__("ast").parse((root / "__init__.py").read_text())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (__import__("ast").Import, __import__("ast").ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (__import__("ast").FunctionDef, __import__("ast").ClassDef)):
+            names.add(node.name)
+    assert names & submodules == set()

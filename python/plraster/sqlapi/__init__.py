@@ -18,7 +18,7 @@ The wrapper therefore raises with a fresh traceback (`from None`, no library fra
 the CONTEXT shows only the function's body line and PL/Python's function name.
 """
 import functools
-import types
+from types import GeneratorType
 
 import plpy
 
@@ -61,7 +61,7 @@ def sql_function(fn):
         except Exception as e:  # noqa: BLE001 - every failure is mapped, see map_exception
             error = map_exception(e, name)
         else:
-            if isinstance(result, types.GeneratorType):
+            if isinstance(result, GeneratorType):
                 return _guarded_rows(result, name)
             return result
         raise error from None
