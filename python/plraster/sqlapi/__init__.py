@@ -64,7 +64,7 @@ def sql_function(fn):
             if isinstance(result, GeneratorType):
                 return _guarded_rows(result, name)
             return result
-        raise error from None
+        raise error.with_traceback(None) from None
 
     wrapper.__plraster_sql__ = True
     return wrapper
@@ -81,7 +81,7 @@ def _guarded_rows(rows, name):
         error = map_exception(e, name)
     else:
         return
-    raise error from None
+    raise error.with_traceback(None) from None
 
 
 def map_exception(e, name):

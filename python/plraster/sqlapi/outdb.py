@@ -4,8 +4,9 @@ Importing this module installs, in the library, the loader of the source rows an
 interrupt check (see plraster.outdb.config and plraster.outdb.interrupts).
 
 How a non-superuser's query reads the superuser-only source table: the library runs
-`SELECT ... FROM <schema>._plraster_source_rows()`, a SECURITY DEFINER function owned by
-the extension owner (a superuser: plpython3u is untrusted), inside
+`SELECT ... FROM <schema>._plraster_source_rows_v`, a view of _plraster_source_rows(), a
+SECURITY DEFINER function owned by the extension owner (a superuser: plpython3u is
+untrusted), inside
 `config.trusted_read()`. That function answers only while the flag is set in this
 thread; called directly from SQL it raises 42501. SQL users cannot set the flag: it is a
 Python variable of this backend, and only superusers can create plpython3u functions.
@@ -54,7 +55,9 @@ def _require_superuser(what):
 
 def _load_rows():
     """The loader installed in config: ([(prefix, options)], final)."""
-    query = f"SELECT prefix, options FROM {_schema()}._plraster_source_rows()"
+    # Through the view: it binds _plraster_source_rows() when the extension is created, so
+    # no function another role adds to the schema can make this read ambiguous (42725).
+    query = f"SELECT prefix, options FROM {_schema()}._plraster_source_rows_v"
     with config.trusted_read():
         rows = plpy.execute(_plan("rows", query))
     final = True

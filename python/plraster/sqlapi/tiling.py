@@ -26,7 +26,7 @@ def set_function(fn):
             error = map_exception(e, fn.__name__)
         else:
             return _guarded_rows(rows, fn.__name__)
-        raise error from None
+        raise error.with_traceback(None) from None
 
     wrapper.__plraster_sql__ = True
     return wrapper
