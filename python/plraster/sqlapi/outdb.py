@@ -57,9 +57,15 @@ def _load_rows():
     """The loader installed in config: ([(prefix, options)], final)."""
     # Through the view: it binds _plraster_source_rows() when the extension is created, so
     # no function another role adds to the schema can make this read ambiguous (42725).
-    query = f"SELECT prefix, options FROM {_schema()}._plraster_source_rows_v"
+    # A database not yet updated to 0.2.0 (ALTER EXTENSION plraster UPDATE) has no view.
+    if _STATE.get("rows_view") is None:
+        _STATE["rows_view"] = plpy.execute(_plan(
+            "view", "SELECT pg_catalog.to_regclass($1) IS NOT NULL AS v", ["text"]),
+            [f"{_schema()}._plraster_source_rows_v"])[0]["v"]
+    source = "_plraster_source_rows_v" if _STATE["rows_view"] else "_plraster_source_rows()"
+    query = f"SELECT prefix, options FROM {_schema()}.{source}"
     with config.trusted_read():
-        rows = plpy.execute(_plan("rows", query))
+        rows = plpy.execute(_plan("rows " + source, query))
     final = True
     try:
         with open(config.stamp_path()) as f:
