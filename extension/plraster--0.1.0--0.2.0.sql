@@ -180,7 +180,7 @@ COMMENT ON FUNCTION @extschema@._plraster_name_clashes(oid[]) IS
   'args: objects - The functions and operators among objects that take the name of one of plraster''s in its schema without belonging to an extension, as text (NULL for none)';
 
 CREATE FUNCTION @extschema@._plraster_schema_guard() RETURNS event_trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   clashes text;
 BEGIN

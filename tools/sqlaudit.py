@@ -35,7 +35,8 @@ _NOT_CALLS = {
     "grouping", "within", "ordinality", "for", "nulls", "collate", "do", "update",
     "delete", "insert", "create", "alter", "index", "analyze", "vacuum", "cluster",
     "bit", "varchar", "character", "char", "numeric", "decimal", "dec", "float",
-    "timestamp", "time", "interval", "varying", "precision", "national",
+    "timestamp", "time", "interval", "varying", "precision", "national", "conflict",
+    "recursive", "gist", "btree", "hash", "gin", "spgist", "brin",
 }
 # Type names that are keywords (gram.y's SystemTypeName): always pg_catalog's.
 _KEYWORD_TYPES = {
@@ -93,6 +94,10 @@ def audit(text):
     ctes = {(_word(toks[i - 1])) for i in range(1, len(toks) - 1)
             if _word(toks[i]) == "as" and toks[i + 1] == ("punct", "(")
             and toks[i - 1][0] == "ident"}
+    # WITH [RECURSIVE] name(columns) AS (...): the name is a CTE too
+    ctes |= {_word(toks[i + 1]) for i in range(len(toks) - 2)
+             if _word(toks[i]) in ("with", "recursive") and toks[i + 1][0] == "ident"
+             and toks[i + 2] == ("punct", "(")}
     depth_operator = 0   # inside OPERATOR( ... )
     for i, (kind, val) in enumerate(toks):
         prev = toks[i - 1] if i else None
@@ -106,9 +111,13 @@ def audit(text):
             if (kind, val) == ("punct", ")"):
                 depth_operator = 0
             continue
-        if kind == "ident" and nxt == ("punct", "(") and not qualified:
+        if kind == "ident" and word == "in" and nxt == ("punct", "(") and _word(prev) not in ("for", "foreach"):
+            findings.append("IN (...) compares with an = found on the search_path")
+        elif kind == "ident" and nxt == ("punct", "(") and not qualified:
             if word in _NOT_CALLS or (prev and prev[0] == "punct" and prev[1] == ")"):
                 pass
+            elif _word(prev) in ("with", "recursive") or (prev == ("punct", ",") and word in ctes):
+                pass  # a CTE's name and column list: WITH RECURSIVE r(relid) AS (...)
             elif word == "substring" and _has_from(toks, i + 1):
                 pass
             elif word in _OPERATOR_KEYWORDS:
@@ -119,8 +128,8 @@ def audit(text):
                 findings.append("function %s() is not schema-qualified" % val)
         elif kind == "ident" and word in _OPERATOR_KEYWORDS and not qualified:
             findings.append("%s uses an operator found on the search_path" % val.upper())
-        elif kind == "ident" and word == "in" and nxt == ("punct", "(") and _word(prev) not in ("for", "foreach"):
-            findings.append("IN (...) compares with an = found on the search_path")
+        elif kind == "op" and val == "=" and _in_set_list(toks, i):
+            pass  # UPDATE ... SET column = value: an assignment, not an operator
         elif kind == "op" and not _harmless_op(toks, i):
             findings.append("operator %s is not schema-qualified (write OPERATOR(pg_catalog.%s))" % (val, val))
         elif kind == "cast" and nxt and nxt[0] in ("ident", "qident"):
@@ -129,11 +138,22 @@ def audit(text):
         elif kind == "ident" and word in ("from", "join", "update") or (
                 word == "into" and _word(prev) == "insert"):
             if nxt and nxt[0] in ("ident", "qident") and _word(nxt) not in (
-                    "only", "lateral", "unnest", "rows") and _word(nxt) not in ctes:
+                    "only", "lateral", "unnest", "rows", "set") and _word(nxt) not in ctes:
                 after = toks[i + 2] if i + 2 < len(toks) else None
                 if after != ("punct", ".") and after != ("punct", "("):
                     findings.append("relation %s is not schema-qualified" % nxt[1])
     return findings
+
+
+def _in_set_list(toks, i):
+    """Whether token i is in the column list of an UPDATE's SET (before its WHERE/FROM)."""
+    for kind, val in reversed(toks[:i]):
+        word = val.lower() if kind == "ident" else None
+        if word == "set":
+            return True
+        if word in ("where", "from", "select", "returning", "on", "when", "then"):
+            return False
+    return False
 
 
 def _has_from(toks, open_index):

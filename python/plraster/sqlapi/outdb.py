@@ -117,7 +117,7 @@ def add_source(prefix, options):
     opts = config.validate_options(parsed_options)
     canonical = config.validate_prefix(prefix)
     plpy.execute(_plan("insert", f"INSERT INTO {_schema()}.plraster_source_config (prefix, options) "
-                                 "VALUES ($1, $2::jsonb) ON CONFLICT (prefix) DO UPDATE SET options = EXCLUDED.options",
+                                 "VALUES ($1, $2::pg_catalog.jsonb) ON CONFLICT (prefix) DO UPDATE SET options = EXCLUDED.options",
                        ["text", "text"]), [canonical, json.dumps(opts, sort_keys=True)])
     _touch()
     return canonical
@@ -128,7 +128,7 @@ def drop_source(prefix):
     """plraster_drop_source(prefix): close an out-db source; true when one was closed."""
     _require_superuser("drop an out-db source")
     canonical = config.validate_prefix(prefix)
-    rows = plpy.execute(_plan("delete", f"DELETE FROM {_schema()}.plraster_source_config WHERE prefix = $1 "
+    rows = plpy.execute(_plan("delete", f"DELETE FROM {_schema()}.plraster_source_config WHERE prefix OPERATOR(pg_catalog.=) $1 "
                                         "RETURNING prefix", ["text"]), [canonical])
     _touch()
     return len(rows) > 0

@@ -53,11 +53,11 @@ def retile(tab, col, xmin, ymin, xmax, ymax, sfx, sfy, tw, th, algo):
     name = resample.algorithm(algo)
     g = retile_lib.grid(xmin, ymin, xmax, ymax, sfx, sfy, tw, th)
     column = plpy.quote_ident(col)
-    rows = plpy.cursor("SELECT ctid::text AS id, substring(%s::bytea from 1 for %d) AS head "
+    rows = plpy.cursor("SELECT ctid::pg_catalog.text AS id, substring(%s::pg_catalog.bytea from 1 for %d) AS head "
                        "FROM %s WHERE %s IS NOT NULL" % (column, wkb.HEADER_SIZE, tab, column))
     headers = ((row["id"], wkb.read_header(row["head"])) for row in rows)
     cells = retile_lib.assign(headers, g, name)
-    fetch = plpy.prepare("SELECT %s::bytea AS rast FROM %s WHERE ctid = ANY($1) ORDER BY ctid"
+    fetch = plpy.prepare("SELECT %s::pg_catalog.bytea AS rast FROM %s WHERE ctid OPERATOR(pg_catalog.=) ANY($1) ORDER BY ctid"
                          % (column, tab), ["tid[]"])
     return _retiled(g, cells, fetch, name)
 
