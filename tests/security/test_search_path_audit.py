@@ -51,10 +51,24 @@ def _sql_strings(path):
     for node in ast.walk(tree):
         if id(node) in docstrings:
             continue
-        if isinstance(node, ast.JoinedStr):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            # "SELECT ... " + _SUBQUERY + " WHERE ...": the whole statement, the names
+            # between the strings standing for qualified ones
+            parts = _added(node)
+            if any(isinstance(p, str) for p in parts):
+                yield "".join(p if isinstance(p, str) else " q_.q_ " for p in parts)
+        elif isinstance(node, ast.JoinedStr):
             yield "".join(v.value if isinstance(v, ast.Constant) else "{x}" for v in node.values)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             yield node.value
+
+
+def _added(node):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _added(node.left) + _added(node.right)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    return [None]
 
 
 def test_plpy_sql_gains_no_unqualified_name():

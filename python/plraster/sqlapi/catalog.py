@@ -224,7 +224,8 @@ def index_info(schema, table, column):
         "ON c.oid OPERATOR(pg_catalog.=) i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) ic.relnamespace "
         "JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) ic.relam JOIN pg_catalog.pg_attribute a "
         "ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attname OPERATOR(pg_catalog.=) $3 AND a.atttypid OPERATOR(pg_catalog.=) " + _RASTER_TYPE +
-        " WHERE ic.relkind = 'i' AND am.amname = 'gist' AND n.nspname = $1 AND c.relname = $2",
+        " WHERE ic.relkind OPERATOR(pg_catalog.=) 'i' AND am.amname OPERATOR(pg_catalog.=) 'gist' "
+        "AND n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2",
         ["name", "name", "name"], [schema, table, column])
     return info.spatial_index([r["expr"] for r in exprs], column)
 
