@@ -17,42 +17,31 @@
 CREATE FUNCTION @extschema@._plraster_name_clashes(objects oid[]) RETURNS pg_catalog.text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT pg_catalog.string_agg(o.what, ', ' ORDER BY o.what)
-  FROM (SELECT pg_catalog.format('function %s', p.oid::pg_catalog.regprocedure) AS what
-        FROM pg_catalog.pg_proc p
-        WHERE p.oid OPERATOR(pg_catalog.=) ANY (objects)
-          AND p.pronamespace OPERATOR(pg_catalog.=) (SELECT x.extnamespace FROM pg_catalog.pg_extension x WHERE x.extname OPERATOR(pg_catalog.=) 'plraster')
-          AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
-                          WHERE e.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-                            AND e.objid OPERATOR(pg_catalog.=) p.oid
-                            AND e.deptype OPERATOR(pg_catalog.=) 'e')
-          AND EXISTS (SELECT FROM pg_catalog.pg_proc q
-                      JOIN pg_catalog.pg_depend e
-                        ON e.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-                       AND e.objid OPERATOR(pg_catalog.=) q.oid AND e.deptype OPERATOR(pg_catalog.=) 'e'
-                      JOIN pg_catalog.pg_extension x
-                        ON x.oid OPERATOR(pg_catalog.=) e.refobjid
-                       AND x.extname OPERATOR(pg_catalog.=) 'plraster'
-                      WHERE q.proname OPERATOR(pg_catalog.=) p.proname
-                        AND q.pronamespace OPERATOR(pg_catalog.=) p.pronamespace)
-        UNION ALL
-        SELECT pg_catalog.format('operator %s', o.oid::pg_catalog.regoperator)
-        FROM pg_catalog.pg_operator o
-        WHERE o.oid OPERATOR(pg_catalog.=) ANY (objects)
-          AND o.oprnamespace OPERATOR(pg_catalog.=) (SELECT x.extnamespace FROM pg_catalog.pg_extension x WHERE x.extname OPERATOR(pg_catalog.=) 'plraster')
-          AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e
-                          WHERE e.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-                            AND e.objid OPERATOR(pg_catalog.=) o.oid
-                            AND e.deptype OPERATOR(pg_catalog.=) 'e')
-          AND EXISTS (SELECT FROM pg_catalog.pg_operator q
-                      JOIN pg_catalog.pg_depend e
-                        ON e.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-                       AND e.objid OPERATOR(pg_catalog.=) q.oid AND e.deptype OPERATOR(pg_catalog.=) 'e'
-                      JOIN pg_catalog.pg_extension x
-                        ON x.oid OPERATOR(pg_catalog.=) e.refobjid
-                       AND x.extname OPERATOR(pg_catalog.=) 'plraster'
-                      WHERE q.oprname OPERATOR(pg_catalog.=) o.oprname
-                        AND q.oprnamespace OPERATOR(pg_catalog.=) o.oprnamespace)) o;
+  WITH objs AS NOT MATERIALIZED (
+    SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, p.oid, p.proname AS name,
+           p.pronamespace AS nsp
+    FROM pg_catalog.pg_proc p
+    UNION ALL
+    SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, o.oprname, o.oprnamespace
+    FROM pg_catalog.pg_operator o),
+  members AS NOT MATERIALIZED (
+    SELECT e.classid, e.objid, x.extname
+    FROM pg_catalog.pg_depend e JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) e.refobjid
+    WHERE e.deptype OPERATOR(pg_catalog.=) 'e')
+  SELECT pg_catalog.string_agg(CASE WHEN c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                    THEN 'function ' OPERATOR(pg_catalog.||) c.oid::pg_catalog.regprocedure::pg_catalog.text
+                                    ELSE 'operator ' OPERATOR(pg_catalog.||) c.oid::pg_catalog.regoperator::pg_catalog.text END,
+                               ', ' ORDER BY c.oid)
+  FROM objs c
+  WHERE c.oid OPERATOR(pg_catalog.=) ANY (objects)
+    AND c.nsp OPERATOR(pg_catalog.=) (SELECT x.extnamespace FROM pg_catalog.pg_extension x
+                                      WHERE x.extname OPERATOR(pg_catalog.=) 'plraster')
+    AND NOT EXISTS (SELECT FROM members m
+                    WHERE m.classid OPERATOR(pg_catalog.=) c.classid AND m.objid OPERATOR(pg_catalog.=) c.oid)
+    AND EXISTS (SELECT FROM objs q
+                JOIN members m ON m.classid OPERATOR(pg_catalog.=) q.classid AND m.objid OPERATOR(pg_catalog.=) q.oid
+                WHERE m.extname OPERATOR(pg_catalog.=) 'plraster' AND q.classid OPERATOR(pg_catalog.=) c.classid
+                  AND q.name OPERATOR(pg_catalog.=) c.name AND q.nsp OPERATOR(pg_catalog.=) c.nsp);
 END;
 COMMENT ON FUNCTION @extschema@._plraster_name_clashes(oid[]) IS
   'args: objects - The functions and operators among objects that take the name of one of plraster''s in its schema without belonging to an extension, as text (NULL for none)';
@@ -62,9 +51,13 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   clashes text;
 BEGIN
+  -- Only what a statement outside an extension script made in plraster's schema.
   SELECT @extschema@._plraster_name_clashes(array_agg(d.objid)) INTO clashes
   FROM pg_event_trigger_ddl_commands() d
-  WHERE d.classid IN ('pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_operator'::regclass);
+  WHERE d.classid IN ('pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_operator'::regclass)
+    AND NOT d.in_extension
+    AND d.schema_name = (SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+                         WHERE x.extname = 'plraster');
   IF clashes IS NOT NULL THEN
     RAISE EXCEPTION 'cannot create % in schema %: plraster has objects of that name there',
                     clashes, (SELECT x.extnamespace::regnamespace FROM pg_extension x WHERE x.extname = 'plraster')

@@ -119,23 +119,3 @@ def test_package_names_do_not_shadow_submodules():
             names.add(node.name)
     assert names & submodules == set()
 
-
-def test_install_next_to_postgis_raster_says_use_another_schema(server):
-    """CREATE EXTENSION plraster in the schema where postgis_raster is: a hint that names
-    the way out (before: PostgreSQL's bare "type raster already exists")."""
-    with psycopg.connect(server.url(), autocommit=True) as admin:
-        admin.execute("DROP DATABASE IF EXISTS sqlharden_clash")
-        admin.execute("CREATE DATABASE sqlharden_clash")
-    try:
-        with psycopg.connect(server.url(database="sqlharden_clash"), autocommit=True) as conn:
-            conn.execute("CREATE EXTENSION postgis")
-            conn.execute("CREATE EXTENSION postgis_raster")
-            with pytest.raises(psycopg.errors.DuplicateObject) as info:
-                conn.execute("CREATE EXTENSION plraster CASCADE")
-            diag = info.value.diag
-            assert diag.message_primary == "schema public already has a type named raster"
-            assert diag.message_detail == "PostGIS's postgis_raster is installed in that schema."
-            assert "CREATE EXTENSION plraster SCHEMA plraster" in diag.message_hint
-    finally:
-        with psycopg.connect(server.url(), autocommit=True) as admin:
-            admin.execute("DROP DATABASE sqlharden_clash")
