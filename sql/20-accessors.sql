@@ -9,13 +9,17 @@
 CREATE FUNCTION @extschema@._plraster_header_u64(header bytea, pos integer) RETURNS bigint
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 BEGIN
-  IF get_byte(header, 0) = 1 THEN  -- little-endian (NDR)
-    RETURN get_byte(header, pos)::bigint | (get_byte(header, pos + 1)::bigint << 8)
-         | (get_byte(header, pos + 2)::bigint << 16) | (get_byte(header, pos + 3)::bigint << 24)
-         | (get_byte(header, pos + 4)::bigint << 32) | (get_byte(header, pos + 5)::bigint << 40)
-         | (get_byte(header, pos + 6)::bigint << 48) | (get_byte(header, pos + 7)::bigint << 56);
+  IF pg_catalog.get_byte(header, 0) OPERATOR(pg_catalog.=) 1 THEN  -- little-endian (NDR)
+    RETURN pg_catalog.get_byte(header, pos)::bigint
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 1)::bigint OPERATOR(pg_catalog.<<) 8)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 2)::bigint OPERATOR(pg_catalog.<<) 16)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 3)::bigint OPERATOR(pg_catalog.<<) 24)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 4)::bigint OPERATOR(pg_catalog.<<) 32)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 5)::bigint OPERATOR(pg_catalog.<<) 40)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 6)::bigint OPERATOR(pg_catalog.<<) 48)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 7)::bigint OPERATOR(pg_catalog.<<) 56);
   END IF;
-  RETURN ('x' || encode(substring(header FROM pos + 1 FOR 8), 'hex'))::bit(64)::bigint;
+  RETURN ('x' OPERATOR(pg_catalog.||) pg_catalog.encode(pg_catalog.substring(header, pos OPERATOR(pg_catalog.+) 1, 8), 'hex'))::bit(64)::bigint;
 END $$;
 COMMENT ON FUNCTION @extschema@._plraster_header_u64(bytea, integer) IS
   'args: header, pos - The 8 bytes at pos of a raster header as a bigint, in the header''s byte order.';
@@ -23,10 +27,12 @@ COMMENT ON FUNCTION @extschema@._plraster_header_u64(bytea, integer) IS
 CREATE FUNCTION @extschema@._plraster_header_u16(header bytea, pos integer) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 BEGIN
-  IF get_byte(header, 0) = 1 THEN
-    RETURN get_byte(header, pos) | (get_byte(header, pos + 1) << 8);
+  IF pg_catalog.get_byte(header, 0) OPERATOR(pg_catalog.=) 1 THEN
+    RETURN pg_catalog.get_byte(header, pos)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.<<) 8);
   END IF;
-  RETURN (get_byte(header, pos) << 8) | get_byte(header, pos + 1);
+  RETURN (pg_catalog.get_byte(header, pos) OPERATOR(pg_catalog.<<) 8)
+    OPERATOR(pg_catalog.|) pg_catalog.get_byte(header, pos OPERATOR(pg_catalog.+) 1);
 END $$;
 COMMENT ON FUNCTION @extschema@._plraster_header_u16(bytea, integer) IS
   'args: header, pos - The unsigned 16-bit field at pos of a raster header.';
@@ -38,17 +44,21 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
   srid integer;
 BEGIN
-  IF get_byte(header, 0) = 1 THEN
-    srid := get_byte(header, 53) | (get_byte(header, 54) << 8) | (get_byte(header, 55) << 16)
-          | (get_byte(header, 56) << 24);
+  IF pg_catalog.get_byte(header, 0) OPERATOR(pg_catalog.=) 1 THEN
+    srid := pg_catalog.get_byte(header, 53)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, 54) OPERATOR(pg_catalog.<<) 8)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, 55) OPERATOR(pg_catalog.<<) 16)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, 56) OPERATOR(pg_catalog.<<) 24);
   ELSE
-    srid := (get_byte(header, 53) << 24) | (get_byte(header, 54) << 16)
-          | (get_byte(header, 55) << 8) | get_byte(header, 56);
+    srid := (pg_catalog.get_byte(header, 53) OPERATOR(pg_catalog.<<) 24)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, 54) OPERATOR(pg_catalog.<<) 16)
+      OPERATOR(pg_catalog.|) (pg_catalog.get_byte(header, 55) OPERATOR(pg_catalog.<<) 8)
+      OPERATOR(pg_catalog.|) pg_catalog.get_byte(header, 56);
   END IF;
-  IF srid <= 0 THEN
+  IF srid OPERATOR(pg_catalog.<=) 0 THEN
     RETURN 0;
-  ELSIF srid > 999999 THEN
-    RETURN 999000 + srid % 999;
+  ELSIF srid OPERATOR(pg_catalog.>) 999999 THEN
+    RETURN 999000 OPERATOR(pg_catalog.+) (srid OPERATOR(pg_catalog.%) 999);
   END IF;
   RETURN srid;
 END $$;
@@ -62,19 +72,20 @@ RETURNS double precision
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
   bits bigint := @extschema@._plraster_header_u64(header, pos);
-  e integer := ((bits >> 52) & 2047)::integer;
-  m bigint := bits & 4503599627370495;
+  e integer := ((bits OPERATOR(pg_catalog.>>) 52) OPERATOR(pg_catalog.&) 2047)::integer;
+  m bigint := bits OPERATOR(pg_catalog.&) 4503599627370495;
   v double precision;
 BEGIN
-  IF e = 2047 THEN
-    IF m <> 0 THEN RETURN 'NaN'; END IF;
+  IF e OPERATOR(pg_catalog.=) 2047 THEN
+    IF m OPERATOR(pg_catalog.<>) 0 THEN RETURN 'NaN'; END IF;
     v := 'Infinity';
-  ELSIF e = 0 THEN
-    v := m::double precision * 4.9406564584124654e-324;
+  ELSIF e OPERATOR(pg_catalog.=) 0 THEN
+    v := m::double precision OPERATOR(pg_catalog.*) 4.9406564584124654e-324::double precision;
   ELSE
-    v := (m + 4503599627370496)::double precision * 2::double precision ^ (e - 1075);
+    v := (m OPERATOR(pg_catalog.+) 4503599627370496)::double precision
+      OPERATOR(pg_catalog.*) (2::double precision OPERATOR(pg_catalog.^) (e OPERATOR(pg_catalog.-) 1075)::double precision);
   END IF;
-  IF bits < 0 THEN RETURN -v; END IF;
+  IF bits OPERATOR(pg_catalog.<) 0 THEN RETURN OPERATOR(pg_catalog.-) v; END IF;
   RETURN v;
 END $$;
 COMMENT ON FUNCTION @extschema@._plraster_header_f64(bytea, integer) IS

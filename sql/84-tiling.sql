@@ -85,35 +85,36 @@ RETURNS regclass
 LANGUAGE plpgsql VOLATILE STRICT AS $$
 DECLARE
   info record;
-  target text;
+  target pg_catalog.text;
 BEGIN
   SELECT r.r_table_schema AS sch, r.r_table_name AS tbl, r.scale_x, r.scale_y,
          r.blocksize_x, r.blocksize_y, r.extent
     INTO info
     FROM @extschema@.raster_columns r
-    JOIN pg_catalog.pg_class c ON c.relname = r.r_table_name
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = r.r_table_schema
-   WHERE c.oid = tab AND r.r_raster_column = col;
+    JOIN pg_catalog.pg_class c ON c.relname OPERATOR(pg_catalog.=) r.r_table_name
+    JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+                                  AND n.nspname OPERATOR(pg_catalog.=) r.r_table_schema
+   WHERE c.oid OPERATOR(pg_catalog.=) tab AND r.r_raster_column OPERATOR(pg_catalog.=) col;
   IF NOT FOUND THEN
-    RAISE EXCEPTION '%.% raster column does not exist', tab::text, col;
+    RAISE EXCEPTION '%.% raster column does not exist', tab::pg_catalog.text, col;
   END IF;
   IF info.scale_x IS NULL OR info.scale_y IS NULL THEN
-    RAISE EXCEPTION 'cannot create overview without scale constraint, try select AddRasterConstraints(''%'', ''%'');', tab::text, col;
+    RAISE EXCEPTION 'cannot create overview without scale constraint, try select AddRasterConstraints(''%'', ''%'');', tab::pg_catalog.text, col;
   END IF;
   IF info.blocksize_x IS NULL OR info.blocksize_y IS NULL THEN
-    RAISE EXCEPTION 'cannot create overview without tilesize constraint, try select AddRasterConstraints(''%'', ''%'');', tab::text, col;
+    RAISE EXCEPTION 'cannot create overview without tilesize constraint, try select AddRasterConstraints(''%'', ''%'');', tab::pg_catalog.text, col;
   END IF;
   IF info.extent IS NULL THEN
-    RAISE EXCEPTION 'cannot create overview without extent constraint, try select AddRasterConstraints(''%'', ''%'');', tab::text, col;
+    RAISE EXCEPTION 'cannot create overview without extent constraint, try select AddRasterConstraints(''%'', ''%'');', tab::pg_catalog.text, col;
   END IF;
-  target := 'o_' || factor || '_' || info.tbl;
-  EXECUTE format('CREATE TABLE %I.%I AS SELECT @extschema@.st_retile($1, $2, $3, $4, $5, $6, $7, $8) AS %I',
+  target := pg_catalog.format('o_%s_%s', factor, info.tbl);
+  EXECUTE pg_catalog.format('CREATE TABLE %I.%I AS SELECT @extschema@.st_retile($1, $2, $3, $4, $5, $6, $7, $8) AS %I',
                  info.sch, target, col)
-    USING tab, col, info.extent, info.scale_x * factor, info.scale_y * factor,
-          info.blocksize_x, info.blocksize_y, algo;
-  PERFORM @extschema@.addrasterconstraints(info.sch, target::name, col);
-  PERFORM @extschema@.addoverviewconstraints(info.sch, target::name, col, info.sch, info.tbl, col, factor);
-  RETURN format('%I.%I', info.sch, target)::regclass;
+    USING tab, col, info.extent, info.scale_x OPERATOR(pg_catalog.*) factor,
+          info.scale_y OPERATOR(pg_catalog.*) factor, info.blocksize_x, info.blocksize_y, algo;
+  PERFORM @extschema@.addrasterconstraints(info.sch, target::pg_catalog.name, col);
+  PERFORM @extschema@.addoverviewconstraints(info.sch, target::pg_catalog.name, col, info.sch, info.tbl, col, factor);
+  RETURN pg_catalog.format('%I.%I', info.sch, target)::pg_catalog.regclass;
 END;
 $$;
 COMMENT ON FUNCTION @extschema@.st_createoverview(regclass, name, integer, text) IS

@@ -13,10 +13,17 @@ arguments or result mention the raster type is installed as two functions:
   inlines it, so a call costs what it cost before; the raster-to-bytea cast is free
   (binary coercible) and the bytea-to-raster result goes through the domain's check.
 
+Every PL/pgSQL body and SQL body given as a string is audited by tools/sqlaudit.py: the
+build fails when one names a function, operator, type or relation without its schema.
+
 Usage: sqlgen.py OUT VERSION FILE...
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sqlaudit  # noqa: E402
 
 RASTER = "@extschema@.raster"
 _HEAD = re.compile(r"CREATE FUNCTION (@extschema@\.)(\w+)\(")
@@ -161,10 +168,16 @@ def main(argv):
     target, version, sources = argv[1], argv[2], argv[3:]
     parts = ["-- plraster %s: generated from sql/*.sql by tools/sqlgen.py; do not edit" % version,
              '\\echo Use "CREATE EXTENSION plraster" to load this file. \\quit']
-    wrapped = set()
+    wrapped, problems = set(), []
     for path in sources:
         with open(path) as f:
-            parts.append("\n-- from %s\n%s" % (path, transform(f.read(), wrapped)))
+            sql = f.read()
+        problems += ["%s: %s" % (path, p) for p in sqlaudit.audit_script(sql)]
+        parts.append("\n-- from %s\n%s" % (path, transform(sql, wrapped)))
+    if problems:
+        # A body parsed at run time resolves names on the caller's search_path (see
+        # tools/sqlaudit.py): refuse to build a script that a search_path could hijack.
+        sys.exit("sqlgen: unqualified names in bodies parsed at run time:\n  " + "\n  ".join(problems))
     with open(target, "w") as f:
         f.write("\n".join(parts))
 

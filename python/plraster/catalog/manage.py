@@ -100,7 +100,7 @@ def resolve_schema(db, schema, table):
     """The schema PostGIS uses: the given one, which must exist, or the schema of the
     first table of that name visible on the search_path."""
     if schema:
-        found = db.value("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = $1 LIMIT 1",
+        found = db.value("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) $1 LIMIT 1",
                          ["name"], [schema])
         if found is None:
             raise InvalidSchemaNameError('schema "%s" does not exist' % schema,
@@ -108,9 +108,9 @@ def resolve_schema(db, schema, table):
         return found
     found = db.value(
         "SELECT n.nspname FROM pg_catalog.pg_class c "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'pg_toast') "
-        "AND pg_catalog.pg_table_is_visible(c.oid) AND c.relname = $1", ["name"], [table])
+        "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+        "WHERE c.relkind OPERATOR(pg_catalog.=) 'r' AND NOT n.nspname OPERATOR(pg_catalog.=) ANY ('{pg_catalog,pg_toast}'::pg_catalog.name[]) "
+        "AND pg_catalog.pg_table_is_visible(c.oid) AND c.relname OPERATOR(pg_catalog.=) $1", ["name"], [table])
     if found is None:
         raise UndefinedTableError('table "%s" does not occur in the search_path' % table,
                                   hint="Give the schema, or add it to the search_path.")
@@ -175,7 +175,7 @@ def _add_blocksize(db, n, column, axis):
     # The catalog reports the first value. PostGIS orders by frequency only, so a tie falls
     # to the order its hash aggregate emits the groups in; a hashed GROUP BY here gives the
     # same order (the planner would otherwise sort, our st_width being costlier than C).
-    sql = ("SELECT v FROM (SELECT %s AS v, count(*) AS c FROM %s GROUP BY 1) g "
+    sql = ("SELECT v FROM (SELECT %s AS v, pg_catalog.count(*) AS c FROM %s GROUP BY 1) g "
            "ORDER BY c DESC" % (n.fn("st_" + axis), n.table))
     sort_setting = db.rows("SELECT pg_catalog.current_setting('enable_sort') AS s")[0]["s"]
     db.execute("SELECT pg_catalog.set_config('enable_sort', 'off', true)")
@@ -191,7 +191,7 @@ def _add_blocksize(db, n, column, axis):
 
 def _add_alignment(db, n, column):
     sql = ("SELECT %s.st_makeemptyraster(1, 1, upperleftx, upperlefty, scalex, scaley, skewx, "
-           "skewy, srid)::bytea FROM %s.st_metadata((SELECT %s FROM %s WHERE %s IS NOT NULL LIMIT 1))"
+           "skewy, srid)::pg_catalog.bytea FROM %s.st_metadata((SELECT %s FROM %s WHERE %s IS NOT NULL LIMIT 1))"
            % (n.ext, n.ext, n.column, n.table, n.column))
     value, failure = db.attempt(lambda: db.value(sql))
     if failure is not None:
@@ -307,10 +307,10 @@ def spatially_unique_name(db, schema, table, column):
     for row in db.rows(
             "SELECT co.conname, co.contype, co.conkey, pg_catalog.pg_get_constraintdef(co.oid) AS def, "
             "pg_catalog.pg_get_indexdef(co.conindid, 1, true) AS excl, "
-            "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = co.conexclop[1]) AS op "
-            "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = $1 AND c.relname = $2 AND co.contype = 'x' ORDER BY co.conname",
+            "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid OPERATOR(pg_catalog.=) co.conexclop[1]) AS op "
+            "FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) co.conrelid "
+            "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+            "WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2 AND co.contype OPERATOR(pg_catalog.=) 'x' ORDER BY co.conname",
             ["name", "name"], [schema, table]):
         con = Constraint(row["conname"], row["contype"], tuple(row["conkey"] or ()), row["def"],
                          row["excl"], row["op"])
@@ -424,10 +424,10 @@ def drop_overview_constraints(db, ovschema, ovtable, ovcolumn):
 def has_coverage_tile(db, schema, table, column):
     """Whether the column has a coverage tile constraint (what UpdateRasterSRID keeps)."""
     return db.value(
-        "SELECT true FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_attribute a "
-        "ON a.attrelid = c.oid WHERE n.nspname = $1 AND c.relname = $2 AND a.attname = $3 "
-        "AND a.attnum = ANY (co.conkey) AND pg_catalog.pg_get_constraintdef(co.oid) LIKE '%st_iscoveragetile(%' "
+        "SELECT true FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) co.conrelid "
+        "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace JOIN pg_catalog.pg_attribute a "
+        "ON a.attrelid OPERATOR(pg_catalog.=) c.oid WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2 AND a.attname OPERATOR(pg_catalog.=) $3 "
+        "AND a.attnum OPERATOR(pg_catalog.=) ANY (co.conkey) AND pg_catalog.pg_get_constraintdef(co.oid) OPERATOR(pg_catalog.~~) '%st_iscoveragetile(%' "
         "LIMIT 1", ["name", "name", "name"], [schema, table, column]) is True
 
 

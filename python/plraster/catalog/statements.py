@@ -113,9 +113,9 @@ def coverage_query(n):
     """Largest scale, skew and tile size, and the envelope of the union of the hulls."""
     p = n.postgis
     return ("WITH foo AS (SELECT %s.st_metadata(%s) AS meta, %s AS hull FROM %s), "
-            "u AS (SELECT max((meta).scalex) AS scalex, max((meta).scaley) AS scaley, "
-            "max((meta).skewx) AS skewx, max((meta).skewy) AS skewy, "
-            "max((meta).width) AS width, max((meta).height) AS height, "
+            "u AS (SELECT pg_catalog.max((meta).scalex) AS scalex, pg_catalog.max((meta).scaley) AS scaley, "
+            "pg_catalog.max((meta).skewx) AS skewx, pg_catalog.max((meta).skewy) AS skewy, "
+            "pg_catalog.max((meta).width) AS width, pg_catalog.max((meta).height) AS height, "
             "%s.st_union(hull) AS hull FROM foo) "
             "SELECT scalex, scaley, skewx, skewy, width, height, %s.st_srid(hull) AS srid, "
             "%s.st_xmin(hull) AS xmin, %s.st_ymin(hull) AS ymin, "

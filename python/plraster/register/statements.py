@@ -55,12 +55,12 @@ def registered_paths(schema, table, rastcolumn):
     type in the flag's low bits) and the band number byte, and ends at a NUL.
     """
     return (
-        "SELECT DISTINCT pg_catalog.substring(b, 1, pg_catalog.position(b, '\\x00'::pg_catalog.bytea) - 1) AS path "
-        "FROM (SELECT pg_catalog.substring(r, 64 + "
-        "(ARRAY[1,1,1,1,1,2,2,4,4,2,4,8,0,0,0,0])[(pg_catalog.get_byte(r, 61) & 15) + 1]) AS b "
+        "SELECT DISTINCT pg_catalog.substring(b, 1, pg_catalog.position(b, '\\x00'::pg_catalog.bytea) OPERATOR(pg_catalog.-) 1) AS path "
+        "FROM (SELECT pg_catalog.substring(r, 64 OPERATOR(pg_catalog.+) "
+        "(ARRAY[1,1,1,1,1,2,2,4,4,2,4,8,0,0,0,0])[(pg_catalog.get_byte(r, 61) OPERATOR(pg_catalog.&) 15) OPERATOR(pg_catalog.+) 1]) AS b "
         "FROM (SELECT %s::pg_catalog.bytea AS r FROM %s) s "
-        "WHERE CASE WHEN pg_catalog.length(r) > 62 THEN pg_catalog.get_byte(r, 61) & 128 = 128 ELSE false END) t "
-        "WHERE pg_catalog.position(b, '\\x00'::pg_catalog.bytea) > 0"
+        "WHERE CASE WHEN pg_catalog.length(r) OPERATOR(pg_catalog.>) 62 THEN pg_catalog.get_byte(r, 61) OPERATOR(pg_catalog.&) 128 OPERATOR(pg_catalog.=) 128 ELSE false END) t "
+        "WHERE pg_catalog.position(b, '\\x00'::pg_catalog.bytea) OPERATOR(pg_catalog.>) 0"
         % (quote_ident(rastcolumn), qualified(schema, table)))
 
 
@@ -68,11 +68,11 @@ def has_hull_index(schema, table, rastcolumn):
     """Whether a GiST index of the table is defined on st_convexhull(<column>)."""
     return (
         "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_index i "
-        "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
-        "JOIN pg_catalog.pg_am a ON a.oid = c.relam "
-        "WHERE i.indrelid = %s::pg_catalog.regclass AND a.amname = 'gist' "
+        "JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid "
+        "JOIN pg_catalog.pg_am a ON a.oid OPERATOR(pg_catalog.=) c.relam "
+        "WHERE i.indrelid OPERATOR(pg_catalog.=) %s::pg_catalog.regclass AND a.amname OPERATOR(pg_catalog.=) 'gist' "
         "AND pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.indexrelid), "
-        "%s || pg_catalog.quote_ident(%s) || ')') > 0) AS found"
+        "%s OPERATOR(pg_catalog.||) pg_catalog.quote_ident(%s) OPERATOR(pg_catalog.||) ')') OPERATOR(pg_catalog.>) 0) AS found"
         % (literal(qualified(schema, table)), literal("st_convexhull("), literal(rastcolumn)))
 
 
@@ -89,8 +89,8 @@ def analyze(schema, table):
 
 def has_raster_constraints(schema, table):
     """Whether the table has CHECK constraints named as AddRasterConstraints names them."""
-    return ("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = %s::pg_catalog.regclass "
-            "AND contype = 'c' AND conname LIKE 'enforce\\_%%') AS found" % literal(qualified(schema, table)))
+    return ("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid OPERATOR(pg_catalog.=) %s::pg_catalog.regclass "
+            "AND contype OPERATOR(pg_catalog.=) 'c' AND conname OPERATOR(pg_catalog.~~) 'enforce\\_%%') AS found" % literal(qualified(schema, table)))
 
 
 def literal(text):

@@ -15,7 +15,7 @@ _NOW = []
 def _transaction_stamp():
     """The current transaction's start time, which names it within this backend."""
     if not _NOW:
-        _NOW.append(plpy.prepare("SELECT pg_catalog.now()::text AS stamp"))
+        _NOW.append(plpy.prepare("SELECT pg_catalog.now()::pg_catalog.text AS stamp"))
     return plpy.execute(_NOW[0])[0]["stamp"]
 
 

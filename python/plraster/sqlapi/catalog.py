@@ -9,10 +9,11 @@ from ..catalog import alignment, bands, info, manage, rows
 from . import sql_function
 
 _EXT_SCHEMA = ("SELECT pg_catalog.quote_ident(n.nspname) AS s FROM pg_catalog.pg_extension e "
-               "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = $1")
+               "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace WHERE e.extname OPERATOR(pg_catalog.=) $1")
 _RASTER_TYPE = ("(SELECT t.oid FROM pg_catalog.pg_type t JOIN pg_catalog.pg_extension e "
-                "ON e.extnamespace = t.typnamespace WHERE e.extname = 'plraster' "
-                "AND t.typname = 'raster')")
+                "ON e.extnamespace OPERATOR(pg_catalog.=) t.typnamespace "
+                "WHERE e.extname OPERATOR(pg_catalog.=) 'plraster' "
+                "AND t.typname OPERATOR(pg_catalog.=) 'raster')")
 # pg_get_constraintdef qualifies an operator that is not on the search_path as
 # OPERATOR(schema.op); PostGIS's readings expect the bare operator.
 _QUALIFIED_OPERATOR = re.compile(r"OPERATOR\([^()\s]+\.([^()\s]+)\)")
@@ -121,32 +122,32 @@ def out_db(rast):
 _CONSTRAINTS = (
     "SELECT co.conrelid, co.conname, co.contype, co.conkey, "
     "pg_catalog.pg_get_constraintdef(co.oid) AS def, "
-    "CASE WHEN co.contype = 'x' THEN pg_catalog.pg_get_indexdef(co.conindid, 1, true) END AS excl, "
-    "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = co.conexclop[1]) AS op "
+    "CASE WHEN co.contype OPERATOR(pg_catalog.=) 'x' THEN pg_catalog.pg_get_indexdef(co.conindid, 1, true) END AS excl, "
+    "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid OPERATOR(pg_catalog.=) co.conexclop[1]) AS op "
     "FROM pg_catalog.pg_constraint co WHERE co.conrelid OPERATOR(pg_catalog.=) ANY ($1) "
     "ORDER BY co.conrelid, co.conname")
 _GIST_EXPRESSIONS = (
     "SELECT i.indrelid, pg_catalog.pg_get_expr(i.indexprs, i.indrelid) AS expr "
-    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
-    "WHERE i.indrelid OPERATOR(pg_catalog.=) ANY ($1) AND am.amname = 'gist' AND ic.relkind = 'i'")
+    "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid OPERATOR(pg_catalog.=) i.indexrelid "
+    "JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) ic.relam "
+    "WHERE i.indrelid OPERATOR(pg_catalog.=) ANY ($1) AND am.amname OPERATOR(pg_catalog.=) 'gist' AND ic.relkind OPERATOR(pg_catalog.=) 'i'")
 _RASTER_COLUMNS = (
     "SELECT c.oid AS relid, a.attnum, n.oid AS nspoid, n.nspname, c.relname, c.relkind, a.attname, "
     "pg_catalog.quote_ident(a.attname) AS quoted FROM pg_catalog.pg_attribute a "
-    "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE a.attrelid OPERATOR(pg_catalog.=) ANY ($1) AND a.attnum > 0 AND NOT a.attisdropped "
-    "AND a.atttypid = " + _RASTER_TYPE + " AND c.relkind IN ('r', 'v', 'm', 'f', 'p') "
+    "JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) a.attrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+    "WHERE a.attrelid OPERATOR(pg_catalog.=) ANY ($1) AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped "
+    "AND a.atttypid OPERATOR(pg_catalog.=) " + _RASTER_TYPE + " AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,v,m,f,p}'::pg_catalog.\"char\"[]) "
     "ORDER BY c.oid, a.attnum")
 _TABLE_CONSTRAINTS = (
     "SELECT co.conname, co.contype, co.conkey, pg_catalog.pg_get_constraintdef(co.oid) AS def, "
-    "CASE WHEN co.contype = 'x' THEN pg_catalog.pg_get_indexdef(co.conindid, 1, true) END AS excl, "
-    "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = co.conexclop[1]) AS op, "
+    "CASE WHEN co.contype OPERATOR(pg_catalog.=) 'x' THEN pg_catalog.pg_get_indexdef(co.conindid, 1, true) END AS excl, "
+    "(SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid OPERATOR(pg_catalog.=) co.conexclop[1]) AS op, "
     "a.attnum, pg_catalog.quote_ident(a.attname) AS quoted, c.oid AS relid "
-    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = $3 "
-    "LEFT JOIN pg_catalog.pg_constraint co ON co.conrelid = c.oid "
-    "WHERE n.nspname = $1 AND c.relname = $2 ORDER BY co.conname")
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace "
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attname OPERATOR(pg_catalog.=) $3 "
+    "LEFT JOIN pg_catalog.pg_constraint co ON co.conrelid OPERATOR(pg_catalog.=) c.oid "
+    "WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2 ORDER BY co.conname")
 
 
 def _unqualifier(db):
@@ -219,11 +220,12 @@ def index_info(schema, table, column):
     """_raster_constraint_info_index: a GiST index whose expression mentions the column."""
     exprs = PlpyDatabase.rows(
         "SELECT pg_catalog.pg_get_expr(i.indexprs, i.indrelid) AS expr FROM pg_catalog.pg_index i "
-        "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class c "
-        "ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace "
-        "JOIN pg_catalog.pg_am am ON am.oid = ic.relam JOIN pg_catalog.pg_attribute a "
-        "ON a.attrelid = c.oid AND a.attname = $3 AND a.atttypid = " + _RASTER_TYPE +
-        " WHERE ic.relkind = 'i' AND am.amname = 'gist' AND n.nspname = $1 AND c.relname = $2",
+        "JOIN pg_catalog.pg_class ic ON ic.oid OPERATOR(pg_catalog.=) i.indexrelid JOIN pg_catalog.pg_class c "
+        "ON c.oid OPERATOR(pg_catalog.=) i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) ic.relnamespace "
+        "JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) ic.relam JOIN pg_catalog.pg_attribute a "
+        "ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attname OPERATOR(pg_catalog.=) $3 AND a.atttypid OPERATOR(pg_catalog.=) " + _RASTER_TYPE +
+        " WHERE ic.relkind OPERATOR(pg_catalog.=) 'i' AND am.amname OPERATOR(pg_catalog.=) 'gist' "
+        "AND n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2",
         ["name", "name", "name"], [schema, table, column])
     return info.spatial_index([r["expr"] for r in exprs], column)
 
@@ -252,11 +254,11 @@ def refresh(relids):
     ext = db.ext
     relids = db.value(
         "WITH RECURSIVE r(relid) AS (SELECT pg_catalog.unnest($1::pg_catalog.oid[]) UNION "
-        "SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN r ON i.inhparent = r.relid) "
+        "SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN r ON i.inhparent OPERATOR(pg_catalog.=) r.relid) "
         "SELECT pg_catalog.array_agg(relid) FROM r", ["oid[]"], [relids])
     for store in ("_plraster_raster_columns", "_plraster_raster_overviews"):
         db.rows("DELETE FROM %s.%s WHERE relid OPERATOR(pg_catalog.=) ANY ($1) OR NOT EXISTS "
-                "(SELECT FROM pg_catalog.pg_class c WHERE c.oid = relid)" % (ext, store),
+                "(SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) relid)" % (ext, store),
                 ["oid[]"], [relids])
     columns = db.rows(_RASTER_COLUMNS, ["oid[]"], [relids])
     if not columns:
@@ -291,7 +293,7 @@ def refresh_all():
     db = PlpyDatabase()
     relids = db.value(
         "SELECT pg_catalog.array_agg(DISTINCT a.attrelid) FROM pg_catalog.pg_attribute a "
-        "WHERE a.atttypid = " + _RASTER_TYPE + " AND NOT a.attisdropped")
+        "WHERE a.atttypid OPERATOR(pg_catalog.=) " + _RASTER_TYPE + " AND NOT a.attisdropped")
     for store in ("_plraster_raster_columns", "_plraster_raster_overviews"):
         db.execute("DELETE FROM %s.%s" % (db.ext, store))
     return refresh(relids or [])

@@ -4,8 +4,9 @@ Importing this module installs, in the library, the loader of the source rows an
 interrupt check (see plraster.outdb.config and plraster.outdb.interrupts).
 
 How a non-superuser's query reads the superuser-only source table: the library runs
-`SELECT ... FROM <schema>._plraster_source_rows()`, a SECURITY DEFINER function owned by
-the extension owner (a superuser: plpython3u is untrusted), inside
+`SELECT ... FROM <schema>._plraster_source_rows_v`, a view of _plraster_source_rows(), a
+SECURITY DEFINER function owned by the extension owner (a superuser: plpython3u is
+untrusted), inside
 `config.trusted_read()`. That function answers only while the flag is set in this
 thread; called directly from SQL it raises 42501. SQL users cannot set the flag: it is a
 Python variable of this backend, and only superusers can create plpython3u functions.
@@ -36,7 +37,8 @@ def _schema():
     if _STATE["schema"] is None:
         rows = plpy.execute(
             "SELECT n.nspname FROM pg_catalog.pg_extension e "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'plraster'")
+            "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
+            "WHERE e.extname OPERATOR(pg_catalog.=) 'plraster'")
         if not rows:
             raise_error(InvalidParameterError("extension plraster is not installed in this database"))
         _STATE["schema"] = plpy.quote_ident(rows[0]["nspname"])
@@ -45,7 +47,7 @@ def _schema():
 
 def _require_superuser(what):
     rows = plpy.execute(_plan("super", "SELECT r.rolsuper FROM pg_catalog.pg_roles r "
-                                       "WHERE r.rolname = pg_catalog.current_user()"))
+                                       "WHERE r.rolname OPERATOR(pg_catalog.=) pg_catalog.current_user()"))
     if not rows or not rows[0]["rolsuper"]:
         raise_error(AccessDeniedError(f"permission denied to {what}",
                                       detail="Only superusers can open or close out-db sources."))
@@ -53,9 +55,17 @@ def _require_superuser(what):
 
 def _load_rows():
     """The loader installed in config: ([(prefix, options)], final)."""
-    query = f"SELECT prefix, options FROM {_schema()}._plraster_source_rows()"
+    # Through the view: it binds _plraster_source_rows() when the extension is created, so
+    # no function another role adds to the schema can make this read ambiguous (42725).
+    # A database not yet updated to 0.2.0 (ALTER EXTENSION plraster UPDATE) has no view.
+    if _STATE.get("rows_view") is None:
+        _STATE["rows_view"] = plpy.execute(_plan(
+            "view", "SELECT pg_catalog.to_regclass($1) IS NOT NULL AS v", ["text"]),
+            [f"{_schema()}._plraster_source_rows_v"])[0]["v"]
+    source = "_plraster_source_rows_v" if _STATE["rows_view"] else "_plraster_source_rows()"
+    query = f"SELECT prefix, options FROM {_schema()}.{source}"
     with config.trusted_read():
-        rows = plpy.execute(_plan("rows", query))
+        rows = plpy.execute(_plan("rows " + source, query))
     final = True
     try:
         with open(config.stamp_path()) as f:
@@ -107,7 +117,7 @@ def add_source(prefix, options):
     opts = config.validate_options(parsed_options)
     canonical = config.validate_prefix(prefix)
     plpy.execute(_plan("insert", f"INSERT INTO {_schema()}.plraster_source_config (prefix, options) "
-                                 "VALUES ($1, $2::jsonb) ON CONFLICT (prefix) DO UPDATE SET options = EXCLUDED.options",
+                                 "VALUES ($1, $2::pg_catalog.jsonb) ON CONFLICT (prefix) DO UPDATE SET options = EXCLUDED.options",
                        ["text", "text"]), [canonical, json.dumps(opts, sort_keys=True)])
     _touch()
     return canonical
@@ -118,14 +128,14 @@ def drop_source(prefix):
     """plraster_drop_source(prefix): close an out-db source; true when one was closed."""
     _require_superuser("drop an out-db source")
     canonical = config.validate_prefix(prefix)
-    rows = plpy.execute(_plan("delete", f"DELETE FROM {_schema()}.plraster_source_config WHERE prefix = $1 "
+    rows = plpy.execute(_plan("delete", f"DELETE FROM {_schema()}.plraster_source_config WHERE prefix OPERATOR(pg_catalog.=) $1 "
                                         "RETURNING prefix", ["text"]), [canonical])
     _touch()
     return len(rows) > 0
 
 
 def _touch():
-    xid = plpy.execute("SELECT pg_catalog.pg_current_xact_id()::text AS x")[0]["x"]
+    xid = plpy.execute("SELECT pg_catalog.pg_current_xact_id()::pg_catalog.text AS x")[0]["x"]
     try:
         config.touch_stamp(xid)
     except OSError as exc:
@@ -134,15 +144,17 @@ def _touch():
     config.reset()
 
 
+@sql_function
 def source_rows():
     """Rows of the source table, for the library's own trusted read only (else 42501)."""
     if not config.is_trusted_read():
         raise_error(AccessDeniedError("permission denied for out-db source configuration",
                                       detail="This function serves plraster's own reads of the sources."))
-    return plpy.execute(_plan("table", f"SELECT prefix, options::text AS options FROM "
+    return plpy.execute(_plan("table", f"SELECT prefix, options::pg_catalog.text AS options FROM "
                                        f"{_schema()}.plraster_source_config ORDER BY prefix"))
 
 
+@sql_function
 def mask_options(options):
     """The options of a source as plraster_sources shows them: secrets masked."""
     if options is None:

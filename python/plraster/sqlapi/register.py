@@ -45,7 +45,7 @@ def _target(tablename):
     """(schema, table) of an existing table, or where a new one goes (current schema)."""
     rows = plpy.execute(plpy.prepare(
         "SELECT n.nspname, c.relname, c.relkind FROM pg_catalog.pg_class c "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass($1)",
+        "JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1)",
         ["text"]), [tablename])
     if rows:
         if rows[0]["relkind"] not in ("r", "p"):
@@ -181,8 +181,8 @@ class _Registration:
 def _columns(qualified):
     """Column names of a table, or None when it does not exist."""
     rows = plpy.execute(plpy.prepare(
-        "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass($1) "
-        "AND a.attnum > 0 AND NOT a.attisdropped", ["text"]), [qualified])
+        "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1) "
+        "AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped", ["text"]), [qualified])
     if not rows and not plpy.execute(plpy.prepare("SELECT pg_catalog.to_regclass($1) IS NOT NULL AS e", ["text"]),
                                      [qualified])[0]["e"]:
         return None

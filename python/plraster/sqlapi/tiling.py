@@ -6,13 +6,14 @@ import plpy
 
 from .. import resample, tiling, wkb
 from .. import retile as retile_lib
-from ..errors import PlrasterError, SoftFailure
-from . import raise_error
+from ..errors import SoftFailure
+from . import _guarded_rows, map_exception
 
 
 def set_function(fn):
     """Wrap a library call that returns rows for a SETOF function: errors become SQL
-    errors (also while rows are made), a soft failure a NOTICE and no rows."""
+    errors (also while rows are made, as sql_function maps them), a soft failure a
+    NOTICE and no rows."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -21,18 +22,14 @@ def set_function(fn):
         except SoftFailure as e:
             plpy.notice(str(e))
             return []
-        except PlrasterError as e:
-            raise_error(e)
-        return _guarded(rows)
+        except Exception as e:  # noqa: BLE001 - mapped as sql_function maps it
+            error = map_exception(e, fn.__name__)
+        else:
+            return _guarded_rows(rows, fn.__name__)
+        raise error.with_traceback(None) from None
 
+    wrapper.__plraster_sql__ = True
     return wrapper
-
-
-def _guarded(rows):
-    try:
-        yield from rows
-    except PlrasterError as e:
-        raise_error(e)
 
 
 @set_function
@@ -56,11 +53,11 @@ def retile(tab, col, xmin, ymin, xmax, ymax, sfx, sfy, tw, th, algo):
     name = resample.algorithm(algo)
     g = retile_lib.grid(xmin, ymin, xmax, ymax, sfx, sfy, tw, th)
     column = plpy.quote_ident(col)
-    rows = plpy.cursor("SELECT ctid::text AS id, substring(%s::bytea from 1 for %d) AS head "
+    rows = plpy.cursor("SELECT ctid::pg_catalog.text AS id, substring(%s::pg_catalog.bytea from 1 for %d) AS head "
                        "FROM %s WHERE %s IS NOT NULL" % (column, wkb.HEADER_SIZE, tab, column))
     headers = ((row["id"], wkb.read_header(row["head"])) for row in rows)
     cells = retile_lib.assign(headers, g, name)
-    fetch = plpy.prepare("SELECT %s::bytea AS rast FROM %s WHERE ctid = ANY($1) ORDER BY ctid"
+    fetch = plpy.prepare("SELECT %s::pg_catalog.bytea AS rast FROM %s WHERE ctid OPERATOR(pg_catalog.=) ANY($1) ORDER BY ctid"
                          % (column, tab), ["tid[]"])
     return _retiled(g, cells, fetch, name)
 

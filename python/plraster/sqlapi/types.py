@@ -12,6 +12,7 @@ def reject_wkb(value):
     raise InvalidRasterError("invalid raster wkb", hint=wkb.HEX_HINT)
 
 
+@sql_function
 def version():
     """plraster's version, as plraster_version() reports it."""
     return "plraster %s" % __version__
