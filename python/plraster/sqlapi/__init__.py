@@ -4,13 +4,16 @@ Each sql/NN-<feature>.sql file has one module here. A PL/Python body is one impo
 one call, e.g. `from plraster.sqlapi import accessors; return accessors.width(rast)`.
 """
 import functools
+import importlib
 
 import plpy
 
-from .. import messages
+from .. import messages, ticker
 from ..errors import PlrasterError, SoftFailure
 
 messages.notice_sink = plpy.notice
+# Long library loops check for interrupts through plraster.sqlapi.outdb's check (see ticker).
+ticker.installer = functools.partial(importlib.import_module, __name__ + ".outdb")
 
 
 def sql_function(fn):
