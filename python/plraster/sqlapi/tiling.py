@@ -6,6 +6,7 @@ import plpy
 
 from .. import resample, tiling, wkb
 from .. import retile as retile_lib
+from ..ticker import Ticker
 from ..errors import PlrasterError, SoftFailure
 from . import raise_error
 
@@ -66,8 +67,11 @@ def retile(tab, col, xmin, ymin, xmax, ymax, sfx, sfy, tw, th, algo):
 
 
 def _retiled(g, cells, fetch, name):
+    ticks = Ticker()
     for tx in range(g.ncols):
+        ticks.tick(g.nrows)
         for ty in range(g.nrows):
+            ticks.tick()
             touching, nearby = cells.get((tx, ty), ((), ()))
             if not touching:
                 plpy.warning("No source tiles cover target tile %d,%d with extent %s"
