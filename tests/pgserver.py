@@ -16,9 +16,14 @@ CREATE EXTENSION IF NOT EXISTS plraster SCHEMA {schema} CASCADE;
 """.format(schema=PLRASTER_SCHEMA)
 
 
-def start_server():
-    """Start a PostgreSQL server in a temporary directory; returns the testing.postgresql handle."""
+def start_server(postgres=None):
+    """Start a PostgreSQL server in a temporary directory; returns the testing.postgresql handle.
+
+    postgres: the server program to run (a wrapper script, say), when not the one on PATH.
+    """
+    extra = {} if postgres is None else {"postgres": postgres}
     return testing.postgresql.Postgresql(
+        **extra,
         postgres_args="-h 127.0.0.1 -F -c logging_collector=off -c max_connections=40"
                       " -c fsync=off -c full_page_writes=off")
 

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from . import bandbytes, messages, wkb
+from . import bandbytes, limits, messages, wkb
 from .errors import InvalidParameterError, SizeLimitError, UnsupportedError
 from .nodata import is_nodata_value as same_value
 from .pixtypes import BY_NAME, to_pixel_value
@@ -57,6 +57,7 @@ def new_band(info, width, height, initialvalue, nodataval):
     initial = 0.0 if initialvalue is None else float(initialvalue)
     # PostGIS zero-fills when the value is within FLT_EPSILON of 0 (1e-8 gives 0 in 64BF).
     fill = 0 if same_value(initial, 0.0) else to_pixel_value(info, initial)
+    limits.check_pixels(width, height, info.size, "a new %s band" % info.name)
     data = np.full((height, width), fill, dtype=info.dtype)
     if nodataval is None:
         return wkb.Band(info, data=data)
@@ -121,6 +122,9 @@ def add_bands(rast, args):
                             "Adding band at index %d" % (position, count + 1))
         else:
             at = index - 1
+        limits.check_value_bytes(
+            wkb.HEADER_SIZE + sum(map(len, records)) + 1 + info.size * (1 + header.width * header.height),
+            "a raster of %d x %d pixels with %d bands" % (header.width, header.height, count + 1))
         band = new_band(info, header.width, header.height, initial, nodata)
         records.insert(at, wkb.emit_band(band, header.width, header.height))
     return bandbytes.assemble(header, records)

@@ -11,7 +11,7 @@ import struct
 
 import numpy as np
 
-from . import bandbytes, messages, wkb
+from . import bandbytes, limits, messages, wkb
 from .pixtypes import to_pixel_value
 from .srid import clamp_srid
 from .errors import InvalidParameterError, UnsupportedError
@@ -197,6 +197,7 @@ def _is_all_nodata(band, nodata, width, height):
             hint="Call ST_SetBandNoDataValue with forcechecking false for out-db bands.")
     if width * height == 0:
         return True
+    limits.check_pixels(width, height, 8, "the check of a band's pixels")
     values = band.data.astype(np.float64)
     if nodata != nodata:
         return bool(np.isnan(values).all())

@@ -10,11 +10,12 @@ import struct
 
 import numpy as np
 
-from . import geometry, messages, wkb
+from . import geometry, limits, messages, wkb
 from .errors import InvalidParameterError, SoftFailure, UnsupportedError
 from .georef import raster_to_world
 from .pixels import (locate_band, materialise_band, read_pixel, corrected_pixel_value, world_to_cell,
                      inverse_geotransform, _little_endian, _patch, nodata_mask)
+from .ticker import Ticker
 
 _SRID_FLAG, _Z_FLAG, _M_FLAG = 0x20000000, 0x80000000, 0x40000000
 POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, COLLECTION = range(1, 8)
@@ -161,19 +162,26 @@ def _pixels(buf, nband, exclude_nodata_value, make):
     if exclude_nodata_value and band.is_nodata:
         messages.notice("No pixels found for band %d" % nband)
         return []
-    data = band.array(buf, header).astype(np.float64)
-    mask = nodata_mask(data, band) if (band.has_nodata and exclude_nodata_value) else None
-    values = data.tolist()
-    rows = []
-    for r in range(h):
-        for c in range(w):
-            if mask is not None and mask[r, c]:
-                continue
-            v = float(band.nodata) if band.is_nodata else values[r][c]
-            rows.append((make(header, c, r), v, c + 1, r + 1))
-    if not rows:
+    return _pixel_rows(band.array(buf, header), header, band, nband, exclude_nodata_value, make)
+
+
+def _pixel_rows(pixels, header, band, nband, exclude_nodata_value, make):
+    """The rows of ST_PixelAs*, made one pixel row at a time: the set has a row per pixel
+    (65535 x 65535 of them at most), so it is never held whole."""
+    excluding = band.has_nodata and exclude_nodata_value
+    made = 0
+    for r in range(header.height):
+        data = pixels[r].astype(np.float64)
+        columns = range(header.width)
+        if excluding:
+            columns = np.flatnonzero(~nodata_mask(data, band)).tolist()
+        values = data.tolist()
+        for c in columns:
+            v = float(band.nodata) if band.is_nodata else values[c]
+            yield (make(header, c, r), v, c + 1, r + 1)
+        made += len(columns)
+    if not made:
         messages.notice("No pixels found for band %d" % nband)
-    return rows
 
 
 def _polygon(header, c, r):
@@ -251,6 +259,8 @@ def _polygon_cells(header, polygons):
     """Cells whose centre a polygon covers, by GDAL's scanline rule."""
     inv = inverse_geotransform(header)
     cells = []
+    ticks = Ticker()
+    limit = limits.get("python_values")
     for rings in polygons:
         pix = [[(inv[0] + x * inv[1] + y * inv[2], inv[3] + x * inv[4] + y * inv[5])
                 for x, y in ring] for ring in rings]
@@ -260,6 +270,7 @@ def _polygon_cells(header, polygons):
         rmin = max(int(math.floor(min(ys))), 0)
         rmax = min(int(math.ceil(max(ys))), header.height - 1)
         for r in range(rmin, rmax + 1):
+            ticks.tick(len(pix))
             dy = r + 0.5
             xs = []
             for ring in pix:
@@ -273,8 +284,9 @@ def _polygon_cells(header, polygons):
             xs.sort()
             for i in range(0, len(xs) - 1, 2):
                 c0, c1 = max(xs[i], 0), min(xs[i + 1], header.width)
-                for c in range(c0, c1):
-                    cells.append((c, r))
+                cells.extend((c, r) for c in range(c0, c1))
+            if len(cells) > limit:
+                limits.check_values(len(cells), "the pixels covered by the geometries")
     return cells
 
 

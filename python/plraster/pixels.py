@@ -10,10 +10,11 @@ import struct
 
 import numpy as np
 
-from . import messages, wkb
+from . import limits, messages, wkb
 from .errors import InvalidParameterError, InvalidRasterError, SoftFailure
 from .nodata import FLT_EPSILON, is_nodata_value as values_equal
 from .pixtypes import info_for_code, to_pixel_value
+from .ticker import Ticker
 
 
 _FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
@@ -26,7 +27,7 @@ class BandRef:
     """One band located in raster WKB: its flags, nodata and where its pixels start."""
 
     __slots__ = ("offset", "info", "fmt", "size", "has_nodata", "is_nodata", "nodata",
-                 "is_outdb", "data_offset", "end", "_outdb")
+                 "is_outdb", "data_offset", "end", "_outdb", "_window")
 
     def __init__(self, offset, info, order, has_nodata, is_nodata, nodata, is_outdb,
                  data_offset, end):
@@ -41,6 +42,7 @@ class BandRef:
         self.data_offset = data_offset
         self.end = end
         self._outdb = None
+        self._window = None
 
     def array(self, buf, header):
         """The band's pixels as a read-only (height, width) array: a numpy view of buf for
@@ -56,12 +58,44 @@ class BandRef:
         loads the band once), then from this BandRef."""
         cached = getattr(self, "_outdb", None)
         if cached is None:
-            from . import outdb
-            index = buf[self.data_offset]
-            path = bytes(buf[self.data_offset + 1:self.end - 1])
-            cached = outdb.read_band(header, path, index, self.info, self.has_nodata, self.nodata)
+            cached = self._read_outdb(buf, header, None)
             self._outdb = cached
         return cached
+
+    def _read_outdb(self, buf, header, window):
+        from . import outdb
+        index = buf[self.data_offset]
+        path = bytes(buf[self.data_offset + 1:self.end - 1])
+        return outdb.read_band(header, path, index, self.info, self.has_nodata, self.nodata,
+                               window)
+
+    def prefetch(self, buf, header, col0, row0, col1, row1):
+        """Read out-db pixels [col0, col1) x [row0, row1) (clipped to the raster) and keep
+        them for outdb_pixel: only the file's blocks holding them are fetched."""
+        col0, row0 = max(col0, 0), max(row0, 0)
+        col1, row1 = min(col1, header.width), min(row1, header.height)
+        self._window = (col0, row0, self._read_outdb(
+            buf, header, (col0, row0, col1 - col0, row1 - row0)))
+        return self._window
+
+    def window(self, buf, header, col0, row0, col1, row1):
+        """Pixels [col0, col1) x [row0, row1) (within the raster) as an array: a view of an
+        in-db band, the pixels read for an out-db band (only those)."""
+        if self.is_outdb and self._outdb is None:
+            return self.prefetch(buf, header, col0, row0, col1, row1)[2]
+        return self.array(buf, header)[row0:row1, col0:col1]
+
+    def outdb_pixel(self, buf, header, col, row):
+        """The value of out-db pixel (col, row): from the whole band when it was read,
+        else from a window read around it (not the whole band: a band may declare
+        65535 x 65535 pixels)."""
+        if self._outdb is not None:
+            return self._outdb[row, col].item()
+        window = self._window
+        if window is None or not (0 <= row - window[1] < window[2].shape[0]
+                                  and 0 <= col - window[0] < window[2].shape[1]):
+            window = self.prefetch(buf, header, col, row, col + 1, row + 1)
+        return window[2][row - window[1], col - window[0]].item()
 
     def require_indb(self):
         """Nothing to check any more: out-db bands are read by the out-db engine."""
@@ -126,7 +160,7 @@ def read_pixel(buf, header, band, col, row):
     if band.is_nodata:
         return band.nodata, True
     if band.is_outdb:
-        value = band.outdb_array(buf, header)[row, col].item()
+        value = band.outdb_pixel(buf, header, col, row)
         return value, band.has_nodata and values_equal(value, band.nodata)
     value = struct.unpack_from(band.fmt, buf,
                                band.data_offset + (row * header.width + col) * band.size)[0]
@@ -299,6 +333,8 @@ def bilinear(buf, header, band, fx, fy, col, row, exclude_nodata_value):
                                            "resampling, and so does plraster.")
     x0 = col - 1 if fx < col + 0.5 else col
     y0 = row - 1 if fy < row + 0.5 else row
+    if band.is_outdb and not band.is_nodata:
+        band.prefetch(buf, header, x0, y0, x0 + 2, y0 + 2)
     centre, centre_nodata = read_pixel(buf, header, band, col, row)
     if centre_nodata:
         return None if exclude_nodata_value else float(band.nodata)
@@ -421,7 +457,9 @@ def set_values(buf, nband, x, y, newvalueset, noset=None, hasnosetvalue=False,
     band = locate_band(buf, header, nband)
     out = bytearray(buf)
     nullvalue = band.nodata if band.has_nodata else band.info.min
+    ticks = Ticker()
     for i, rowvals in enumerate(rows):
+        ticks.tick(len(rowvals) + 1)
         for j, v in enumerate(rowvals):
             if flags is not None and i < len(flags) and j < len(flags[i]) and flags[i][j]:
                 continue
@@ -448,14 +486,21 @@ def set_values_rect(buf, nband, x, y, width, height, newvalue, keepnodata=False)
         raise InvalidParameterError("values for width and height must be greater than zero")
     if buf is None:
         return None
+    limits.check_values(width * height, "a block of %d x %d values" % (width, height))
     values = [[newvalue] * width for _ in range(height)]
     return set_values(buf, nband, x, y, values, None, False, None, keepnodata)
 
 
 # ---------------------------------------------------------------- ST_DumpValues
 
-def dump_values(buf, nbands=None, exclude_nodata_value=True):
-    """ST_DumpValues(rast, nband[], exclude_nodata_value): rows (band, 2-D values)."""
+def dump_values(buf, nbands=None, exclude_nodata_value=True, as_text=False):
+    """ST_DumpValues(rast, nband[], exclude_nodata_value): rows (band, 2-D values), made one
+    band at a time (a set-returning function: each row is handed over before the next is
+    made). Arguments and sizes are checked before the first row.
+
+    With as_text, each band's values come as the text of an SQL array (see band_text),
+    which SQL casts to double precision[] far faster than PL/Python converts lists.
+    """
     if buf is None:
         return []
     header = wkb.read_header(buf)
@@ -472,10 +517,28 @@ def dump_values(buf, nbands=None, exclude_nodata_value=True):
             messages.notice("Band at index %s not found in raster" % n)
             return []
         refs.append((n, band))
-    rows = []
-    for n, band in refs:
-        rows.append((n, band_values(buf, header, band, exclude)))
-    return rows
+    if refs:
+        check_band_values(header, "the values of one band")
+    make = band_text if as_text else band_values
+    return ((n, make(buf, header, band, exclude)) for n, band in refs)
+
+
+def check_band_values(header, what):
+    """Refuse a band too large to be turned into Python values (plraster.limits): the
+    doubles of the band and one Python object per pixel."""
+    limits.check_values(header.width * header.height,
+                        "%s (%d x %d pixels)" % (what, header.width, header.height))
+    limits.check_pixels(header.width, header.height, 8, what)
+
+
+def _band_doubles(buf, header, band, exclude_nodata_value):
+    """(values as float64, mask of the NULLs or None) of a band that has pixels."""
+    data = band.array(buf, header).astype(np.float64)
+    if exclude_nodata_value and band.has_nodata:
+        mask = nodata_mask(data, band)
+        if mask.any():
+            return data, mask
+    return data, None
 
 
 def band_values(buf, header, band, exclude_nodata_value):
@@ -485,13 +548,44 @@ def band_values(buf, header, band, exclude_nodata_value):
     if band.is_nodata:
         # PostGIS dumps a band flagged all-nodata as NULLs even with exclude_nodata_value false
         return [[None] * header.width for _ in range(header.height)]
-    data = band.array(buf, header).astype(np.float64)
-    values = data.tolist()
-    if exclude_nodata_value and band.has_nodata:
-        mask = nodata_mask(data, band)
-        for r, c in zip(*np.nonzero(mask)):
-            values[r][c] = None
-    return values
+    data, mask = _band_doubles(buf, header, band, exclude_nodata_value)
+    if mask is not None:
+        # numpy puts None where nodata is, without a Python loop over the pixels
+        values = data.astype(object)
+        values[mask] = None
+        return values.tolist()
+    return data.tolist()
+
+
+_BRACES = str.maketrans("[]", "{}")
+
+
+def band_text(buf, header, band, exclude_nodata_value):
+    """band_values as the text of a 2-D SQL array ('{{1, 2}, {NULL, 4}}'): Python's own
+    repr of a few rows at a time with the brackets turned to braces, with interrupt checks
+    between them. Integer pixels are written as integers, doubles by repr (the shortest
+    text that reads back as the same double; 'nan' and 'inf' read back too)."""
+    w, h = header.width, header.height
+    if w == 0 or h == 0:
+        return "{}"
+    if band.is_nodata:
+        line = "{" + ",".join(["NULL"] * w) + "}"
+        return "{" + ",".join([line] * h) + "}"
+    data, mask = _band_doubles(buf, header, band, exclude_nodata_value)
+    if not band.info.is_float:
+        data = band.array(buf, header)
+    ticks = Ticker()
+    step = max(1, 65536 // w)
+    parts = []
+    for r0 in range(0, h, step):
+        ticks.tick(w * step)
+        chunk = data[r0:r0 + step]
+        if mask is not None:
+            chunk = chunk.astype(object)
+            chunk[mask[r0:r0 + step]] = None
+        parts.append(repr(chunk.tolist())[1:-1])
+    text = ("{" + ", ".join(parts) + "}").translate(_BRACES)
+    return text.replace("None", "NULL") if mask is not None else text
 
 
 def nodata_mask(data, band):
@@ -505,7 +599,7 @@ def nodata_mask(data, band):
 
 def dump_values_one(buf, nband, exclude_nodata_value=True):
     """ST_DumpValues(rast, nband, exclude_nodata_value): one band's 2-D values."""
-    rows = dump_values(buf, [nband], exclude_nodata_value)
+    rows = list(dump_values(buf, [nband], exclude_nodata_value))
     return rows[0][1] if rows else None
 
 
@@ -536,25 +630,50 @@ def pixel_of_value(buf, nband, search, exclude_nodata_value=True):
     if band.info.name in ("1BB", "2BUI", "4BUI", "8BUI"):
         # PostGIS converts the search values to these types (truncating) before comparing
         values = [float(int(v)) if math.isfinite(v) else v for v in values]
-    rows = []
-    if header.width and header.height:
-        if band.is_nodata:
-            grid = np.full((header.height, header.width), float(band.nodata))
-            ndmask = np.ones(grid.shape, bool)
-        else:
-            grid = band.array(buf, header).astype(np.float64)
-            ndmask = nodata_mask(grid, band) if band.has_nodata else np.zeros(grid.shape, bool)
-        for c in range(header.width):
-            for r in range(header.height):
-                if exclude_nodata_value and ndmask[r, c]:
-                    continue
-                v = grid[r, c].item()
-                for s in values:
-                    if values_equal(v, s):
-                        rows.append((v, c + 1, r + 1))
-    if not rows:
+    if not (header.width and header.height):
         messages.notice("No pixels of search values found for band at index %d" % nband)
-    return rows
+        return []
+    limits.check_pixels(header.width, header.height, 8 + 2 * len(values),
+                        "the search of a band")
+    if band.is_nodata:
+        if exclude_nodata_value:
+            messages.notice("No pixels of search values found for band at index %d" % nband)
+            return []
+        grid = np.full((header.width, header.height), float(band.nodata))
+    else:
+        # transposed: the flat index then counts column by column, PostGIS's order
+        grid = np.ascontiguousarray(band.array(buf, header).T, dtype=np.float64)
+    keep = ~nodata_mask(grid, band) if (exclude_nodata_value and band.has_nodata) else None
+    found, which = [], []
+    for k, s in enumerate(values):
+        hit = _equal_mask(grid, s)
+        if keep is not None:
+            hit &= keep
+        at = np.flatnonzero(hit)
+        found.append(at)
+        which.append(np.full(at.shape, k))
+    found, which = np.concatenate(found), np.concatenate(which)
+    if not len(found):
+        messages.notice("No pixels of search values found for band at index %d" % nband)
+        return []
+    order = np.lexsort((which, found))
+    return _found_rows(grid, found[order], header.height)
+
+
+def _equal_mask(grid, s):
+    """Where grid (doubles) equals s as PostGIS compares values (FLT_EQ, NaN equal to NaN)."""
+    if s != s:
+        return np.isnan(grid)
+    with np.errstate(invalid="ignore"):
+        return (grid == s) | (np.abs(grid - s) <= FLT_EPSILON)
+
+
+def _found_rows(grid, at, height):
+    flat = grid.ravel()
+    for start in range(0, len(at), 4096):
+        part = at[start:start + 4096]
+        for i, v in zip(part.tolist(), flat[part].tolist()):
+            yield (v, i // height + 1, i % height + 1)
 
 
 # ---------------------------------------------------------------- ST_Neighborhood
@@ -574,6 +693,8 @@ def neighborhood(buf, nband, columnx, rowy, distancex, distancey, exclude_nodata
     c0, c1 = max(col - distancex, 0), min(col + distancex, header.width - 1)
     r0, r1 = max(row - distancey, 0), min(row + distancey, header.height - 1)
     w, h = 2 * distancex + 1, 2 * distancey + 1
+    limits.check_values(w * h, "a neighborhood of %d x %d pixels" % (w, h))
+    limits.check_pixels(w, h, 9, "a neighborhood")
     if band.has_nodata:
         off = None if exclude_nodata_value else float(band.nodata)
     else:
@@ -585,13 +706,15 @@ def neighborhood(buf, nband, columnx, rowy, distancex, distancey, exclude_nodata
             grid[r0 - row + distancey:r1 - row + distancey + 1,
                  c0 - col + distancex:c1 - col + distancex + 1] = float(band.nodata)
         else:
-            data = band.array(buf, header)[r0:r1 + 1, c0:c1 + 1].astype(np.float64)
+            data = band.window(buf, header, c0, r0, c1 + 1, r1 + 1).astype(np.float64)
             sub = (slice(r0 - row + distancey, r1 - row + distancey + 1),
                    slice(c0 - col + distancex, c1 - col + distancex + 1))
             grid[sub] = data
             nd[sub] = nodata_mask(data, band) if band.has_nodata else False
     out = []
+    ticks = Ticker()
     for i in range(h):
+        ticks.tick(w)
         line = []
         for j in range(w):
             if nd[i, j]:
@@ -634,6 +757,21 @@ def _ring(col, row, d):
     for c in (col - d, col + d):
         for r in range(row + d - 1, row - d, -1):
             yield c, r
+
+
+def _ring_inside(col, row, d, w, h):
+    """The cells of _ring(col, row, d) on a w x h raster, in the same order, without
+    visiting those off it (a point can lie millions of cells away)."""
+    c_lo, c_hi = max(col - d, 0), min(col + d, w - 1)
+    for r in (row - d, row + d):
+        if 0 <= r < h:
+            for c in range(c_lo, c_hi + 1):
+                yield c, r
+    r_hi, r_lo = min(row + d - 1, h - 1), max(row - d + 1, 0)
+    for c in (col - d, col + d):
+        if 0 <= c < w:
+            for r in range(r_hi, r_lo - 1, -1):
+                yield c, r
 
 
 def _dist_point_segment(px, py, ax, ay, bx, by):
@@ -697,9 +835,22 @@ def _nearest(buf, header, band, nband, px, py, exclude):
     band.require_indb()
     data = band.array(buf, header)
     maxd = max(abs(col), abs(col - (w - 1)), abs(row), abs(row - (h - 1)))
-    for d in range(1, maxd + 1):
+    # Cells off the raster read as nodata (the minimum without one, as PostGIS reads them):
+    # when those are excluded, rings that do not reach the raster are skipped and only
+    # the cells on it are visited.
+    off_excluded = exclude and band.has_nodata
+    first = 1
+    if off_excluded:
+        first = max(1, -col, col - (w - 1), -row, row - (h - 1))
+    ticks = Ticker()
+    for d in range(first, maxd + 1):
         found = []
-        for c, r in _ring(col, row, d):
+        if off_excluded:
+            ring = _ring_inside(col, row, d, w, h)
+        else:
+            ring = _ring(col, row, d)
+        for c, r in ring:
+            ticks.tick()
             if 0 <= c < w and 0 <= r < h:
                 v = data[r, c].item()
                 nd = band.has_nodata and values_equal(v, band.nodata)

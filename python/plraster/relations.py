@@ -15,12 +15,13 @@ import zlib
 
 import numpy as np
 
-from . import geometry, messages, wkb
+from . import geometry, limits, messages, wkb
 from .errors import InvalidParameterError, SoftFailure
 from .nodata import nodata_mask
 from .pixelgeoms import pixel_corner
 from .pixels import locate_band
 from .srid import clamp_srid
+from .ticker import Ticker
 
 _WHICH = ("first", "second")
 
@@ -38,6 +39,7 @@ def _check_band(buf, header, nband, which):
 
 def _data_mask(buf, header, band):
     """(height, width) booleans, True where the band has data; None when every pixel has."""
+    limits.check_pixels(header.width, header.height, 3, "the data mask of a band")
     if band.is_nodata:
         return np.zeros((header.height, header.width), bool)
     if not band.has_nodata:
@@ -53,7 +55,9 @@ def _rectangles(mask):
     padded = np.zeros((height, mask.shape[1] + 2), np.int8)
     padded[:, 1:-1] = mask
     steps = np.diff(padded, axis=1)
+    ticks = Ticker()
     for row in range(height + 1):
+        ticks.tick(len(open_runs) + 1)
         runs = set()
         if row < height:
             starts = np.flatnonzero(steps[row] == 1)

@@ -22,9 +22,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import resample, wkb
+from . import limits, resample, wkb
 from .errors import InvalidParameterError, UnsupportedError
 from .pixels import locate_band
+from .ticker import Ticker
 
 _EPS = 1e-6
 
@@ -46,6 +47,9 @@ class Grid(NamedTuple):
         x0, x1 = self.ipx + tx * self.tw * self.sfx, self.ipx + (tx + 1) * self.tw * self.sfx
         y0, y1 = self.ipy + ty * self.th * self.sfy, self.ipy + (ty + 1) * self.th * self.sfy
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+CELL_BYTES = 256
 
 
 def grid(xmin, ymin, xmax, ymax, sfx, sfy, tw, th):
@@ -90,6 +94,8 @@ def assign(headers, g, algo):
     {(tx, ty): (touching keys, reach keys)}.
     """
     cells = {}
+    assigned = 0
+    ticks = Ticker()
     for key, h in headers:
         if h.skew_x or h.skew_y:
             raise UnsupportedError(
@@ -108,7 +114,11 @@ def assign(headers, g, algo):
         else:
             ty0 = max(int(math.floor((wide[1] - g.ipy) / ch)), 0)
             ty1 = min(int(math.floor((wide[3] - g.ipy) / ch)) + 1, g.nrows)
+        # a cell's entry (key, lists) takes about CELL_BYTES; tiny target tiles make many
+        assigned += max(tx1 - tx0, 0) * max(ty1 - ty0, 0)
+        limits.check_array(assigned, CELL_BYTES, "the target cells of st_retile")
         for tx in range(tx0, tx1):
+            ticks.tick(max(ty1 - ty0, 0))
             for ty in range(ty0, ty1):
                 touching, near = cells.setdefault((tx, ty), ([], []))
                 cell = g.cell(tx, ty)
@@ -168,6 +178,10 @@ def build_tile(g, tx, ty, touching, nearby, algo):
     mx1 = int(math.ceil(x0 + width * rx)) + pad
     my1 = int(math.ceil(y0 + height * ry)) + pad
     nbands = first.num_bands
+    # the mosaic (doubles and mask) and the resampled tile, per band in turn
+    limits.check_array((my1 - my0) * (mx1 - mx0), 9, "the source pixels of a target tile of "
+                       "%d x %d pixels" % (width, height))
+    limits.check_pixels(width, height, 17, "a target tile")
     exact = algo in (resample.NEAREST, resample.MODE, resample.MIN, resample.MAX)
     bands = []
     for n in range(1, nbands + 1):
@@ -185,7 +199,7 @@ def build_tile(g, tx, ty, touching, nearby, algo):
             a1, b1 = min(ox + h.width, data.shape[1]), min(oy + h.height, data.shape[0])
             if a1 <= a0 or b1 <= b0:
                 continue
-            pixels = ref.array(buf, h)[b0 - oy:b1 - oy, a0 - ox:a1 - ox]
+            pixels = ref.window(buf, h, a0 - ox, b0 - oy, a1 - ox, b1 - oy)
             good = np.ones(pixels.shape, dtype=bool)
             if ref.has_nodata:
                 good = ~_is_nodata(pixels, ref.nodata, ref.info)

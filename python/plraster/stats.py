@@ -21,7 +21,7 @@ import math
 
 import numpy as np
 
-from . import messages, wkb
+from . import limits, messages, wkb
 from .errors import InvalidParameterError, SoftFailure
 from .nodata import nodata_mask
 from .pixels import locate_band
@@ -180,6 +180,14 @@ def _first_wins_max(values):
     return float(np.nanmax(values))
 
 
+def check_size(header, sample):
+    """Refuse (54000) a band whose visited pixels would not fit in plraster.limits: their
+    doubles and mask, or the sampled ones with their row and column indexes."""
+    count = header.width * header.height if sample is None else header.width * sample[0]
+    limits.check_array(count, 9 if sample is None else 25,
+                       "the statistics of a band of %d x %d pixels" % (header.width, header.height))
+
+
 def _add_band(moments, buf, header, band, exclude_nodata_value, sample):
     """Add the pixels of one located band PostGIS counts to moments; returns how many were
     added, or None when the band is flagged all-nodata and nodata is excluded (after the
@@ -188,10 +196,14 @@ def _add_band(moments, buf, header, band, exclude_nodata_value, sample):
         if exclude_nodata_value:
             messages.notice(ALL_NODATA)
             return None
+        # the sampled pixels of a band of one value: counted on a zero-byte stand-in
+        if sample is not None:
+            check_size(header, sample)
         n = header.width * header.height if sample is None else \
-            len(band_values(np.empty((header.height, header.width)), sample))
+            len(band_values(np.broadcast_to(np.float64(0), (header.height, header.width)), sample))
         moments.add_constant(n, float(band.nodata))
         return n
+    check_size(header, sample)
     values = band_values(band.array(buf, header), sample)
     if exclude_nodata_value and band.has_nodata and len(values):
         probe = wkb.Band(band.info, True, False, band.nodata, values)

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from . import wkb
+from . import limits, wkb
 from .errors import DivisionByZeroError, NullValueNotAllowedError, SizeLimitError, SoftFailure, ValueOutOfRangeError
 from .georef import raster_to_world
 from .pixtypes import to_pixel_value
@@ -77,6 +77,10 @@ def tile(rast, width, height, nband=None, padwithnodata=False, nodataval=None):
         raise SizeLimitError(
             "dimensions requested exceed the maximum (65535 x 65535) permitted for a raster",
             detail="A padded tile of %d x %d pixels was asked for." % (width, height))
+    if pad and chosen:
+        # every padded tile is width x height, however small the raster
+        limits.check_array(width * height, sum(raster.bands[i].pixtype.size for i in chosen),
+                           "a padded tile of %d x %d pixels" % (width, height))
     bands = [_tile_band(raster.bands[i], pad, nodataval) for i in chosen]
     return _tiles(header, bands, width, height, pad)
 
@@ -164,10 +168,17 @@ def make_empty_coverage(tilewidth, tileheight, width, height, upperleftx, upperl
     grid = wkb.RasterHeader(0, tilewidth * scalex, tileheight * scaley, float(upperleftx),
                             float(upperlefty), tileheight * skewx, tilewidth * skewy,
                             grid_srid, cols, rows)
-    tiles = []
-    for y in range(rows):
+    return _coverage_tiles(grid, tilewidth, tileheight, width, height, scalex, scaley,
+                           skewx, skewy, srid)
+
+
+def _coverage_tiles(grid, tilewidth, tileheight, width, height, scalex, scaley, skewx, skewy,
+                    srid):
+    """The tiles of ST_MakeEmptyCoverage, one at a time: the set can have 65535 x 65535
+    rows (PostGIS streams it too), so it is never held whole."""
+    for y in range(grid.height):
         max_x = raster_to_world(grid, 0.0, float(y))[0] + width * scalex
-        for x in range(cols):
+        for x in range(grid.width):
             min_y = raster_to_world(grid, float(x), 0.0)[1] + height * scaley
             ulx, uly = raster_to_world(grid, float(x), float(y))
             if uly + tileheight * scaley < min_y:
@@ -178,8 +189,7 @@ def make_empty_coverage(tilewidth, tileheight, width, height, upperleftx, upperl
                 rw = _sql_int(math.ceil(_divide(max_x - ulx, scalex)))
             else:
                 rw = tilewidth
-            tiles.append(wkb.emit_header(grid.replace(
+            yield wkb.emit_header(grid.replace(
                 srid=clamp_srid(srid, notice=True), scale_x=float(scalex),
                 scale_y=float(scaley), ip_x=ulx, ip_y=uly, skew_x=float(skewx), skew_y=float(skewy), width=rw & 0xFFFF,
-                height=rh & 0xFFFF)))
-    return tiles
+                height=rh & 0xFFFF))

@@ -26,7 +26,7 @@ import itertools
 
 import numpy as np
 
-from . import messages, wkb
+from . import limits, messages, wkb
 from .catalog.alignment import not_aligned_reason
 from .errors import InvalidParameterError, SizeLimitError
 from .georef import raster_to_world
@@ -106,6 +106,7 @@ class UnionGroup:
         self.specs = specs
         self.stamp = stamp
         self.tiles = []       # (buf, header)
+        self.bytes = 0        # their size: they are all held until compose
         self.reference = None
 
     def add(self, rast):
@@ -132,6 +133,8 @@ class UnionGroup:
                 raise InvalidParameterError(
                     "the rasters of the union do not have the same alignment",
                     detail=reason + ".")
+        self.bytes += len(rast)
+        limits.check_array(self.bytes, 1, "the rasters of one union")
         self.tiles.append((rast, header))
 
     def compose(self):
@@ -147,6 +150,9 @@ class UnionGroup:
             specs = [(b, kind) for b in range(1, count + 1)]
         else:
             specs = self.specs
+        # per band: a float64 layer (two for RANGE), int64 counts, the result
+        limits.check_pixels(header.width, header.height, 24,
+                            "the union of the rasters")
         records = [compose_band(self.tiles, places, header, band, kind) for band, kind in specs]
         return wkb.emit_header(header, len(records)) + b"".join(records)
 

@@ -80,7 +80,8 @@ def test_cancel_during_parallel_tile_reads(osql, hanging, cog_dir):
     warm = one_band(300, 300, 10.2, 49.8, 0.001, -0.001, path)     # blocks (0..1, 0..1)
     cold = one_band(300, 300, 10.6, 49.4, 0.001, -0.001, path)     # blocks (2..3, 2..3)
     osql.run("SELECT plraster.plraster_cache_reset()")
-    assert not osql.run("SELECT plraster.st_value('\\x%s'::plraster.raster, 1, 1, 1)" % warm).failed
+    # the whole band, so that the read starts the pool (ST_Value reads only its pixel's block)
+    assert not osql.run("SELECT plraster.st_dumpvalues('\\x%s'::plraster.raster, 1)" % warm).failed
     baseline = backend_threads(osql)
     hanging.plan("/probe.tif", *["hang"] * 8)
     out = cancelled(osql, cold)

@@ -25,7 +25,7 @@ import typing
 
 import numpy as np
 
-from plraster import messages
+from plraster import limits, messages
 from plraster.errors import AccessDeniedError, InvalidParameterError, PlrasterError, StorageError
 from plraster.storage import ObjectChangedError, open_source
 from plraster.storage.local import stat_file
@@ -36,6 +36,8 @@ from . import cache, config, interrupts
 
 FLT_EPSILON = float(np.finfo(np.float32).eps)
 DEFAULT_GEOTRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
+# Whole bands larger than this are not kept between calls (their tiles are, in the tile cache).
+BAND_CACHE_MAX_BYTES = 16 * 1024 * 1024
 NOT_ALIGNED = "The in-db representation of the out-db raster is not aligned. Band data may be incorrect"
 
 
@@ -268,17 +270,25 @@ def _remote_stat(parsed, options, allow_list):
     return FileStat(source.size, source.last_modified)
 
 
-def read_band(header, path, band_index, info, has_nodata, nodata):
+def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
     """The (height, width) pixels of an out-db band, in its pixel type, read-only.
 
     `header` is the raster's RasterHeader, `path` the band's path (bytes or text),
     `band_index` its 0-based band number in the file, `info` its PixelTypeInfo.
+    `window` = (col, row, width, height), 0-based on the raster, reads only those pixels
+    (and only the file's blocks that hold them); the size of what is read is checked
+    against plraster.limits before anything is allocated or fetched.
     """
+    if window is None:
+        window = (0, 0, header.width, header.height)
+    col0, row0, width, height = window
+    limits.check_pixels(width, height, _target_dtype(info).itemsize, "out-db band window")
     text = path.decode("utf-8", "surrogateescape") if isinstance(path, (bytes, bytearray)) else path
     parsed, options, allow_list = config.resolve(text)
     remote = parsed.scheme != "file"
     try:
-        return _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote)
+        return _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote,
+                          window)
     except ObjectChangedError as exc:
         opened = cache.HEADERS.get(parsed.location)
         if opened is not None:
@@ -288,7 +298,11 @@ def read_band(header, path, band_index, info, has_nodata, nodata):
         raise describe_error(exc, parsed) from None
 
 
-def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote):
+def _target_dtype(info):
+    return np.dtype(np.uint8) if info.name in ("1BB", "2BUI", "4BUI") else np.dtype(info.dtype)
+
+
+def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote, window):
     # Only real I/O goes to the worker thread: a cache hit costs no thread hand-off.
     opened = cached_file(parsed) or interrupts.run_io(
         lambda: open_file(parsed, options, allow_list), remote=remote)
@@ -300,22 +314,30 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
     file_gt = ifd.geotransform or DEFAULT_GEOTRANSFORM
     if not is_aligned(header, file_gt):
         messages.notice(NOT_ALIGNED)
-    width, height = header.width, header.height
+    col0, row0, width, height = window
+    whole = window == (0, 0, header.width, header.height)
     ox, oy = window_offset(header, file_gt)
     key = (opened.generation, ifd.index, band_index, ox, oy, width, height, info.name,
            bool(has_nodata), float(nodata) if has_nodata else 0.0)
-    band = cache.get_band(key)
-    if band is not None:
-        return band
-    target = np.dtype(np.uint8) if info.name in ("1BB", "2BUI", "4BUI") else np.dtype(info.dtype)
+    if whole:
+        band = cache.get_band(key)
+        if band is not None:
+            return band
+    target = _target_dtype(info)
+    # Converting file samples to another type goes through 8-byte temporaries.
+    limits.check_pixels(width, height, target.itemsize if ifd.dtype == target else 8,
+                        "out-db band window")
     fill = _fill(info, target, nodata if has_nodata else 0)
     out = np.full((height, width), fill, dtype=target)
-    x0, y0 = ox, oy
-    x1, y1 = min(ox + width, ifd.width), min(oy + height, ifd.height)
+    x0, y0 = ox + col0, oy + row0
+    x1, y1 = min(x0 + width, ifd.width), min(y0 + height, ifd.height)
     if x0 < x1 and y0 < y1 and width and height:
         data = read_file_window(opened, ifd, band_index, x0, y0, x1 - x0, y1 - y0, remote)
         out[0:y1 - y0, 0:x1 - x0] = convert(data, info)
-    cache.put_band(key, out)
+    if whole and out.nbytes <= BAND_CACHE_MAX_BYTES:
+        cache.put_band(key, out)
+    else:
+        out.setflags(write=False)
     return out
 
 

@@ -32,6 +32,14 @@ def install_check(check):
     _check = check
 
 
+def check_interrupts():
+    """Raise when the statement has been cancelled (statement_timeout, pg_cancel_backend),
+    through the installed check; nothing when none is installed. Library loops that run
+    long within one call use it every few thousand iterations."""
+    if _check is not None:
+        _check()
+
+
 def run_io(fn, remote=True):
     """Run fn(), in a worker thread with interrupt checks when remote and a check exists."""
     if not remote or _check is None:

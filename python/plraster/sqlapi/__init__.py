@@ -18,14 +18,17 @@ The wrapper therefore raises with a fresh traceback (`from None`, no library fra
 the CONTEXT shows only the function's body line and PL/Python's function name.
 """
 import functools
+import importlib
 from types import GeneratorType
 
 import plpy
 
-from .. import messages
+from .. import messages, ticker
 from ..errors import PlrasterError, SoftFailure
 
 messages.notice_sink = plpy.notice
+# Long library loops check for interrupts through plraster.sqlapi.outdb's check (see ticker).
+ticker.installer = functools.partial(importlib.import_module, __name__ + ".outdb")
 
 
 class SqlError(plpy.Error):

@@ -1,6 +1,9 @@
 """SQL adapters for sql/40-pixels.sql: pixel values in and out, pixels as geometries."""
+import functools
+
 from .. import pixelgeoms, pixels
 from . import sql_function
+from .tiling import set_function
 
 value = sql_function(pixels.value)
 value_at_point = sql_function(pixels.value_at_point)
@@ -8,15 +11,16 @@ set_value = sql_function(pixels.set_value)
 set_values = sql_function(pixels.set_values)
 set_values_rect = sql_function(pixels.set_values_rect)
 set_values_geomval = sql_function(pixelgeoms.set_values_geomval)
-dump_values = sql_function(pixels.dump_values)
-pixel_of_value = sql_function(pixels.pixel_of_value)
+dump_values = set_function(pixels.dump_values)
+dump_values_text = set_function(functools.partial(pixels.dump_values, as_text=True))
+pixel_of_value = set_function(pixels.pixel_of_value)
 neighborhood = sql_function(pixels.neighborhood)
 neighborhood_at_point = sql_function(pixels.neighborhood_at_point)
 nearest_value = sql_function(pixels.nearest_value)
 nearest_value_at = sql_function(pixels.nearest_value_at)
-pixel_as_polygons = sql_function(pixelgeoms.pixel_as_polygons)
-pixel_as_points = sql_function(pixelgeoms.pixel_as_points)
-pixel_as_centroids = sql_function(pixelgeoms.pixel_as_centroids)
+pixel_as_polygons = set_function(pixelgeoms.pixel_as_polygons)
+pixel_as_points = set_function(pixelgeoms.pixel_as_points)
+pixel_as_centroids = set_function(pixelgeoms.pixel_as_centroids)
 pixel_as_polygon = sql_function(pixelgeoms.pixel_as_polygon)
 pixel_as_point = sql_function(pixelgeoms.pixel_as_point)
 pixel_as_centroid = sql_function(pixelgeoms.pixel_as_centroid)

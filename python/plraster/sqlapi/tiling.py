@@ -7,6 +7,7 @@ import plpy
 from .. import resample, tiling, wkb
 from .. import retile as retile_lib
 from ..errors import SoftFailure
+from ..ticker import Ticker
 from . import _guarded_rows, map_exception
 
 
@@ -63,8 +64,11 @@ def retile(tab, col, xmin, ymin, xmax, ymax, sfx, sfy, tw, th, algo):
 
 
 def _retiled(g, cells, fetch, name):
+    ticks = Ticker()
     for tx in range(g.ncols):
+        ticks.tick(g.nrows)
         for ty in range(g.nrows):
+            ticks.tick()
             touching, nearby = cells.get((tx, ty), ((), ()))
             if not touching:
                 plpy.warning("No source tiles cover target tile %d,%d with extent %s"
