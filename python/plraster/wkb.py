@@ -140,7 +140,106 @@ def read_header(buf):
         raise InvalidRasterError(
             "unsupported raster wkb version %d" % version,
             detail="Only version 0 of the raster WKB format exists.")
-    return RasterHeader(nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h, endian == 1)
+    header = RasterHeader(nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h, endian == 1)
+    if total > HEADER_SIZE:
+        check_band_chain(buf, header)
+    return header
+
+
+def check_band_chain(buf, header, check_values=False):
+    """Walk every band of buf and return the offset just past the last one.
+
+    Raises InvalidRasterError unless each band is whole: a known pixel type, its nodata
+    value, then its pixels (in-db) or its band number and NUL-terminated path (out-db). A
+    few reads per band, no copies; so a header declaring more bands than the bytes hold is
+    refused by every reader, even one that looks only at band 1. With check_values, the
+    pixels of 1BB, 2BUI and 4BUI bands are also checked against their type's range, as
+    PostGIS does when a raster enters (ST_RastFromWKB, the text input).
+    """
+    total = len(buf)
+    npix = header.width * header.height
+    offset = HEADER_SIZE
+    for number in range(1, header.num_bands + 1):
+        if offset >= total:
+            raise _truncated("Band %d" % number, 1, offset, total)
+        flags = buf[offset]
+        info = info_for_code(flags & PIXTYPE_MASK)
+        if info is None:
+            raise _unknown_pixel_type(flags, number)
+        size = info.size
+        start = offset + 1 + size
+        if start > total:
+            raise _truncated("The nodata value of band %d" % number, size, offset + 1, total)
+        if flags & FLAG_OUTDB:
+            if start >= total:
+                raise _truncated("The band number of out-db band %d" % number, 1, start, total)
+            offset = _find_nul(buf, start + 1, number) + 1
+            continue
+        offset = start + npix * size
+        if offset > total:
+            raise _truncated("The pixels of band %d" % number, npix * size, start, total)
+        if check_values and info.code <= 2 and npix:
+            _check_bit_values(np.frombuffer(buf, np.uint8, npix, start), info, number)
+    return offset
+
+
+def _find_nul(buf, start, number):
+    """Offset of the NUL that ends the path of out-db band number, which starts at start."""
+    find = getattr(buf, "find", None)
+    end = find(b"\0", start) if find is not None else bytes(buf).find(b"\0", start)
+    if end < 0:
+        raise InvalidRasterError(
+            "raster wkb is truncated",
+            detail="The path of out-db band %d has no terminating NUL byte." % number)
+    return end
+
+
+def _unknown_pixel_type(flags, number):
+    return InvalidRasterError(
+        "invalid raster wkb: unknown pixel type %d in band %d" % (flags & PIXTYPE_MASK, number),
+        detail="Pixel type codes are 0 to 11.")
+
+
+def _check_bit_values(data, info, number):
+    """Refuse a 1BB, 2BUI or 4BUI band holding a value its type cannot, as PostGIS does."""
+    top = int(data.max())
+    if top > info.max:
+        raise InvalidRasterError(
+            "invalid value %d for a pixel of type %s in band %d" % (top, info.name, number))
+
+
+def check_raster(buf):
+    """Check that buf is whole raster WKB, as PostGIS checks a raster entering it.
+
+    Returns the number of trailing bytes past the last band (PostGIS accepts them with a
+    NOTICE); raises InvalidRasterError for anything PostGIS refuses: a short or unknown
+    header, a band cut short or missing, an unknown pixel type, an out-db path without
+    its NUL, a 1BB/2BUI/4BUI pixel out of its type's range. Two things PostGIS 3.3's
+    reader refuses are accepted because plraster (and PostGIS itself) writes them: the
+    16BF pixel type, and a band of an empty raster whose nodata value ends the WKB.
+    """
+    header = read_header(buf[:HEADER_SIZE])
+    return len(buf) - check_band_chain(buf, header, check_values=True)
+
+
+def path_text(path, number=None):
+    """The text of an out-db band's path (bytes), which must be UTF-8.
+
+    PostGIS takes the bytes as they are and hands them on as text, so ST_BandPath can
+    return text that is not valid in the database's encoding; plraster refuses to open
+    such a path (a path plraster opens is matched against the sources as text).
+    """
+    if isinstance(path, str):
+        return path
+    try:
+        return bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidRasterError(
+            "out-db band path is not valid utf-8",
+            detail="The path%s has a byte 0x%02x at offset %d that does not belong to a "
+                   "UTF-8 character." % ("" if number is None else " of band %d" % number,
+                                         path[exc.start], exc.start),
+            hint="Set a UTF-8 path with ST_SetBandPath.") from None
 
 
 def _read_band(buf, offset, header, order, number):
@@ -150,9 +249,7 @@ def _read_band(buf, offset, header, order, number):
     flags = buf[offset]
     info = info_for_code(flags & PIXTYPE_MASK)
     if info is None:
-        raise InvalidRasterError(
-            "invalid raster wkb: unknown pixel type %d in band %d" % (flags & PIXTYPE_MASK, number),
-            detail="Pixel type codes are 0 to 11.")
+        raise _unknown_pixel_type(flags, number)
     offset += 1
     size = info.size
     if offset + size > total:
@@ -180,10 +277,8 @@ def _read_band(buf, offset, header, order, number):
     if total - offset < count * size:
         raise _truncated("The pixels of band %d" % number, count * size, offset, total)
     data = np.frombuffer(buf, dtype, count, offset).reshape(header.height, header.width)
-    if info.name in ("1BB", "2BUI", "4BUI") and count and int(data.max()) > info.max:
-        raise InvalidRasterError(
-            "invalid value %d for a pixel of type %s in band %d"
-            % (int(data.max()), info.name, number))
+    if info.code <= 2 and count:
+        _check_bit_values(data, info, number)
     band.data = data
     return band, offset + count * size
 
