@@ -14,7 +14,7 @@ COMMENT ON FUNCTION @extschema@._plraster_check_wkb_full(bytea) IS
   'args: wkb - True for whole raster WKB (every band walked), else the error saying why.';
 
 CREATE FUNCTION @extschema@._plraster_wkb_u16(head bytea, pos integer) RETURNS bigint
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN pg_catalog.get_byte(head, 0) = 1
             THEN pg_catalog.get_byte(head, pos) + 256 * pg_catalog.get_byte(head, pos + 1)
             ELSE 256 * pg_catalog.get_byte(head, pos) + pg_catalog.get_byte(head, pos + 1) END;
@@ -26,7 +26,7 @@ COMMENT ON FUNCTION @extschema@._plraster_wkb_u16(bytea, integer) IS
 -- walk (1BB, 2BUI, 4BUI: their values are checked there; 12-15: unknown).
 CREATE FUNCTION @extschema@._plraster_wkb_is_plain(head bytea, total integer, wkb bytea)
 RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
   WHEN total < 61 OR pg_catalog.substring(head, 1, 3) NOT IN ('\x010000'::bytea, '\x000000'::bytea)
     THEN false
@@ -52,7 +52,7 @@ COMMENT ON FUNCTION @extschema@._plraster_wkb_is_plain(bytea, integer, bytea) IS
   'args: head, total, wkb - True when raster WKB is whole with no bands, or one band ending the value; false means undecided.';
 
 CREATE OR REPLACE FUNCTION @extschema@._plraster_check_wkb(wkb bytea) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN @extschema@._plraster_wkb_is_plain(pg_catalog.substring(wkb, 1, 64),
                                                     pg_catalog.length(wkb), wkb)
             THEN true

@@ -122,7 +122,12 @@ def _truncated(what, needed, offset, total):
 
 
 def read_header(buf):
-    """Parse and check the 61-byte header at the start of buf (bytes or memoryview)."""
+    """Parse and check the 61-byte header at the start of buf (bytes or memoryview).
+
+    When buf holds more than the header (a whole value, not the 61-byte slice that the
+    header accessors pass), its band chain is walked too (check_band_chain): a value that
+    declares more bands than it holds is refused by every function, whichever band it reads.
+    """
     total = len(buf)
     if total < 1:
         raise _truncated("The header", HEADER_SIZE, 0, total)
@@ -146,15 +151,15 @@ def read_header(buf):
     return header
 
 
-def check_band_chain(buf, header, check_values=False):
-    """Walk every band of buf and return the offset just past the last one.
+def walk_bands(buf, header, check_values=False):
+    """Yield (offset, flags, info, data_offset, end) of every band of buf, in order.
 
-    Raises InvalidRasterError unless each band is whole: a known pixel type, its nodata
-    value, then its pixels (in-db) or its band number and NUL-terminated path (out-db). A
-    few reads per band, no copies; so a header declaring more bands than the bytes hold is
-    refused by every reader, even one that looks only at band 1. With check_values, the
-    pixels of 1BB, 2BUI and 4BUI bands are also checked against their type's range, as
-    PostGIS does when a raster enters (ST_RastFromWKB, the text input).
+    `offset` is the band's flag byte, `data_offset` its pixels (in-db) or band number
+    (out-db), `end` the offset just past it. Raises InvalidRasterError unless each band is
+    whole: a known pixel type, its nodata value, then its pixels (in-db) or its band number
+    and NUL-terminated path (out-db). A few reads per band and no copies. With
+    check_values, the pixels of 1BB, 2BUI and 4BUI bands are also checked against their
+    type's range, as PostGIS checks them when a raster enters (ST_RastFromWKB, text input).
     """
     total = len(buf)
     npix = header.width * header.height
@@ -165,7 +170,10 @@ def check_band_chain(buf, header, check_values=False):
         flags = buf[offset]
         info = info_for_code(flags & PIXTYPE_MASK)
         if info is None:
-            raise _unknown_pixel_type(flags, number)
+            raise InvalidRasterError(
+                "invalid raster wkb: unknown pixel type %d in band %d"
+                % (flags & PIXTYPE_MASK, number),
+                detail="Pixel type codes are 0 to 11.")
         size = info.size
         start = offset + 1 + size
         if start > total:
@@ -173,14 +181,31 @@ def check_band_chain(buf, header, check_values=False):
         if flags & FLAG_OUTDB:
             if start >= total:
                 raise _truncated("The band number of out-db band %d" % number, 1, start, total)
-            offset = _find_nul(buf, start + 1, number) + 1
-            continue
-        offset = start + npix * size
-        if offset > total:
-            raise _truncated("The pixels of band %d" % number, npix * size, start, total)
-        if check_values and info.code <= 2 and npix:
-            _check_bit_values(np.frombuffer(buf, np.uint8, npix, start), info, number)
-    return offset
+            end = _find_nul(buf, start + 1, number) + 1
+        else:
+            end = start + npix * size
+            if end > total:
+                raise _truncated("The pixels of band %d" % number, npix * size, start, total)
+            if check_values and info.code <= 2 and npix:
+                top = int(np.frombuffer(buf, np.uint8, npix, start).max())
+                if top > info.max:
+                    raise InvalidRasterError(
+                        "invalid value %d for a pixel of type %s in band %d"
+                        % (top, info.name, number))
+        yield offset, flags, info, start, end
+        offset = end
+
+
+def check_band_chain(buf, header, check_values=False):
+    """Walk every band of buf (see walk_bands); return the offset just past the last one.
+
+    So a header declaring more bands than the bytes hold is refused by every reader, even
+    one that looks only at band 1.
+    """
+    end = HEADER_SIZE
+    for _, _, _, _, end in walk_bands(buf, header, check_values):
+        pass
+    return end
 
 
 def _find_nul(buf, start, number):
@@ -192,20 +217,6 @@ def _find_nul(buf, start, number):
             "raster wkb is truncated",
             detail="The path of out-db band %d has no terminating NUL byte." % number)
     return end
-
-
-def _unknown_pixel_type(flags, number):
-    return InvalidRasterError(
-        "invalid raster wkb: unknown pixel type %d in band %d" % (flags & PIXTYPE_MASK, number),
-        detail="Pixel type codes are 0 to 11.")
-
-
-def _check_bit_values(data, info, number):
-    """Refuse a 1BB, 2BUI or 4BUI band holding a value its type cannot, as PostGIS does."""
-    top = int(data.max())
-    if top > info.max:
-        raise InvalidRasterError(
-            "invalid value %d for a pixel of type %s in band %d" % (top, info.name, number))
 
 
 def check_raster(buf):
@@ -238,49 +249,25 @@ def path_text(path, number=None):
             "out-db band path is not valid utf-8",
             detail="The path%s has a byte 0x%02x at offset %d that does not belong to a "
                    "UTF-8 character." % ("" if number is None else " of band %d" % number,
-                                         path[exc.start], exc.start),
+                                         bytes(path)[exc.start], exc.start),
             hint="Set a UTF-8 path with ST_SetBandPath.") from None
 
 
-def _read_band(buf, offset, header, order, number):
-    total = len(buf)
-    if offset >= total:
-        raise _truncated("Band %d" % number, 1, offset, total)
-    flags = buf[offset]
-    info = info_for_code(flags & PIXTYPE_MASK)
-    if info is None:
-        raise _unknown_pixel_type(flags, number)
-    offset += 1
-    size = info.size
-    if offset + size > total:
-        raise _truncated("The nodata value of band %d" % number, size, offset, total)
+def _band(buf, header, order, flags, info, data_offset, end):
+    """The Band of one walked band (walk_bands has checked that its bytes are there)."""
     dtype = info.dtype.newbyteorder(order)
-    nodata = np.frombuffer(buf, dtype, 1, offset)[0].item()
-    offset += size
+    nodata = np.frombuffer(buf, dtype, 1, data_offset - info.size)[0].item()
     has_nodata = bool(flags & FLAG_HASNODATA)
     # PostGIS drops the reserved bit, and drops is-nodata unless has-nodata is set.
     band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
                 fit_nodata(info, nodata) if has_nodata else nodata)
     if flags & FLAG_OUTDB:
-        if offset >= total:
-            raise _truncated("The band number of out-db band %d" % number, 1, offset, total)
-        band.outdb_index = buf[offset]
-        offset += 1
-        end = bytes(buf[offset:]).find(b"\0")
-        if end < 0:
-            raise InvalidRasterError(
-                "raster wkb is truncated",
-                detail="The path of out-db band %d has no terminating NUL byte." % number)
-        band.path = bytes(buf[offset:offset + end])
-        return band, offset + end + 1
-    count = header.width * header.height
-    if total - offset < count * size:
-        raise _truncated("The pixels of band %d" % number, count * size, offset, total)
-    data = np.frombuffer(buf, dtype, count, offset).reshape(header.height, header.width)
-    if info.code <= 2 and count:
-        _check_bit_values(data, info, number)
-    band.data = data
-    return band, offset + count * size
+        band.outdb_index = buf[data_offset]
+        band.path = bytes(buf[data_offset + 1:end - 1])
+    else:
+        band.data = np.frombuffer(buf, dtype, header.width * header.height,
+                                  data_offset).reshape(header.height, header.width)
+    return band
 
 
 def fit_nodata(info, value):
@@ -294,30 +281,23 @@ def fit_nodata(info, value):
 def parse_raster(buf, notice_trailing=True):
     """Parse raster WKB into a Raster; pixel arrays are read-only views of buf.
 
-    Trailing bytes are accepted with a NOTICE, as PostGIS does; truncation is an error.
+    Every band is checked as PostGIS checks a raster entering it (walk_bands with
+    check_values). Trailing bytes are accepted with a NOTICE, as PostGIS does; truncation
+    is an error.
     """
-    header = read_header(buf)
+    header = read_header(buf[:HEADER_SIZE])
     order = _ORDER[1 if header.little_endian else 0]
-    offset = HEADER_SIZE
-    bands = []
-    for number in range(1, header.num_bands + 1):
-        band, offset = _read_band(buf, offset, header, order, number)
-        bands.append(band)
-    if notice_trailing and offset < len(buf):
-        messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - offset))
+    bands, end = [], HEADER_SIZE
+    for _, flags, info, data_offset, end in walk_bands(buf, header, check_values=True):
+        bands.append(_band(buf, header, order, flags, info, data_offset, end))
+    if notice_trailing and end < len(buf):
+        messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - end))
     return Raster(header, bands)
 
 
 def band_bounds(buf, header):
     """Return (start, end) byte offsets of every band, walking the bands without copying."""
-    order = _ORDER[1 if header.little_endian else 0]
-    bounds = []
-    offset = HEADER_SIZE
-    for number in range(1, header.num_bands + 1):
-        _, end = _read_band(buf, offset, header, order, number)
-        bounds.append((offset, end))
-        offset = end
-    return bounds
+    return [(start, end) for start, _, _, _, end in walk_bands(buf, header)]
 
 
 def band_offsets(buf, header):

@@ -148,7 +148,7 @@ def tiff_seeds(directory):
     import other_writers
 
     specs = [
-        ("cog-deflate-int16-mask", np.int16, 2, 300, 260, "COG",
+        ("cog-deflate-int16-mask", np.int16, 2, 200, 180, "COG",
          ["BLOCKSIZE=128", "COMPRESS=DEFLATE", "PREDICTOR=2", "OVERVIEWS=AUTO"], True),
         ("cog-lzw-uint8", np.uint8, 1, 200, 150, "COG", ["BLOCKSIZE=128", "COMPRESS=LZW"], False),
         ("cog-zstd-float32", np.float32, 1, 130, 140, "COG",

@@ -22,7 +22,7 @@ from plraster import wkb
 from plraster.errors import PlrasterError
 from plraster.tiff import BytesSource, open_tiff
 
-SQL_WKB_INPUTS = int(os.environ.get("PLRASTER_FUZZ_SQL_WKB", "3000"))
+SQL_WKB_INPUTS = int(os.environ.get("PLRASTER_FUZZ_SQL_WKB", "2500"))
 SQL_TIFF_INPUTS = int(os.environ.get("PLRASTER_FUZZ_SQL_TIFF", "300"))
 ALLOWED_CLASSES = ("22", "54", "58", "0A", "42")
 
@@ -65,6 +65,16 @@ def _alive(session):
     assert not out.failed and out.rows == [(1,)], "the backend did not survive: %r" % (out,)
 
 
+def _record(findings, session, name, base, ops, problem):
+    """Keep a finding as a reproducer (after checking the backend lived); True when enough
+    findings are kept to stop."""
+    if problem is None:
+        return False
+    findings.append(mutate.reproducer(name, base, ops, problem))
+    _alive(session)
+    return len(findings) >= 10
+
+
 def test_mutated_wkb_through_sql(user_sql):
     seeds = corpus.wkb_seeds()
     mutator = mutate.Mutator(11)
@@ -91,11 +101,8 @@ def test_mutated_wkb_through_sql(user_sql):
         if problem is None and not entered.failed:
             accepted += 1
             problem = _bad(user_sql.run(WKB_BATTERY, (data,)))
-        if problem is not None:
-            findings.append(mutate.reproducer(name, base, ops, problem))
-            _alive(user_sql)
-            if len(findings) >= 10:
-                break
+        if _record(findings, user_sql, name, base, ops, problem):
+            break
     _alive(user_sql)
     assert not findings, "\n".join(findings)
     assert accepted > SQL_WKB_INPUTS // 20  # the mutations leave enough valid rasters
@@ -147,11 +154,8 @@ def test_mutated_tiffs_as_outdb_files(capped_server, user_sql, mutated_tiffs):
             problem = _bad(outcome)
             if problem is None and not ops and outcome.failed:
                 problem = "the unmutated file failed: %r" % (outcome,)
-            if problem is not None:
-                findings.append(mutate.reproducer(name, base, ops, problem))
-                _alive(user_sql)
-                if len(findings) >= 10:
-                    break
+            if _record(findings, user_sql, name, base, ops, problem):
+                break
         _alive(user_sql)
         fresh = conformance.Session(capped_server.user_url)
         _alive(fresh)
