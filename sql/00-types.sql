@@ -1,20 +1,73 @@
 -- The raster type: PostGIS raster WKB in a domain over a bytea-like base type.
 --
--- The check reads only the first three bytes (a slice, so a TOASTed tile is not
--- fetched whole) and leaves the clear error, with its hint, to the library.
+-- The domain's check refuses what PostGIS refuses where a raster enters it (its text
+-- input, ST_RastFromWKB): the header, then every band whole, with nothing missing. Every
+-- value typed raster passes it: casts, text and binary input, COPY both ways, and the
+-- results of plraster's functions (tools/sqlgen.py casts them to the domain). So that this
+-- costs nothing measurable, a quick test in SQL (inlined into the check: no function
+-- call) settles the common values exactly: no bands; or one in-db band of a whole-byte
+-- pixel type whose bytes end the value; or one out-db band whose path's NUL ends it. It
+-- reads 64 bytes and the length (a slice, so a TOASTed tile is not fetched whole; the
+-- out-db path is short). Anything else (several bands, 1BB/2BUI/4BUI pixels to range-check,
+-- trailing bytes, errors) goes to the library's full walk, which also writes the error.
+-- The SQL functions of the quick test are not STRICT on purpose: PostgreSQL inlines a
+-- STRICT SQL function only when its body is strict too, and a CASE is not; called instead
+-- of inlined, they cost a millisecond per value (a NULL passes a domain's check anyway).
 
-CREATE FUNCTION @extschema@._plraster_reject_wkb(wkb bytea) RETURNS boolean
+CREATE FUNCTION @extschema@._plraster_check_wkb_full(wkb bytea) RETURNS boolean
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
 from plraster.sqlapi import types
-return types.reject_wkb(wkb)
+return types.check_wkb(wkb)
 $$;
+COMMENT ON FUNCTION @extschema@._plraster_check_wkb_full(bytea) IS
+  'args: wkb - True for whole raster WKB (every band walked), else the error saying why.';
+
+CREATE FUNCTION @extschema@._plraster_wkb_u16(head bytea, pos integer) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN pg_catalog.get_byte(head, 0) = 1
+            THEN pg_catalog.get_byte(head, pos) + 256 * pg_catalog.get_byte(head, pos + 1)
+            ELSE 256 * pg_catalog.get_byte(head, pos) + pg_catalog.get_byte(head, pos + 1) END;
+COMMENT ON FUNCTION @extschema@._plraster_wkb_u16(bytea, integer) IS
+  'args: head, pos - The unsigned 16-bit integer at pos of a raster header, in its byte order.';
+
+-- The quick test on head (the first 64 bytes), total (the length) and wkb itself (read
+-- only for an out-db path). Pixel sizes by type code 0-15; 0 for codes that take the full
+-- walk (1BB, 2BUI, 4BUI: their values are checked there; 12-15: unknown).
+CREATE FUNCTION @extschema@._plraster_wkb_is_plain(head bytea, total integer, wkb bytea)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+  WHEN total < 61 OR pg_catalog.substring(head, 1, 3) NOT IN ('\x010000'::bytea, '\x000000'::bytea)
+    THEN false
+  WHEN @extschema@._plraster_wkb_u16(head, 3) = 0 THEN total = 61
+  WHEN @extschema@._plraster_wkb_u16(head, 3) <> 1 OR total < 64 THEN false
+  WHEN pg_catalog.get_byte(head, 61) & 128 = 0
+    THEN total::bigint = 62 + ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])
+                                [(pg_catalog.get_byte(head, 61) & 15) + 1]
+                              * (1 + @extschema@._plraster_wkb_u16(head, 57)
+                                   * @extschema@._plraster_wkb_u16(head, 59))
+         AND ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])
+               [(pg_catalog.get_byte(head, 61) & 15) + 1] > 0
+  ELSE ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])[(pg_catalog.get_byte(head, 61) & 15) + 1] > 0
+       AND total > 63 + ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])
+                          [(pg_catalog.get_byte(head, 61) & 15) + 1]
+       AND total = 63 + ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])
+                          [(pg_catalog.get_byte(head, 61) & 15) + 1]
+                  + pg_catalog.position(pg_catalog.substring(
+                      wkb, 64 + ('{0,0,0,1,1,2,2,4,4,2,4,8,0,0,0,0}'::integer[])
+                                  [(pg_catalog.get_byte(head, 61) & 15) + 1]), '\x00'::bytea)
+END;
+COMMENT ON FUNCTION @extschema@._plraster_wkb_is_plain(bytea, integer, bytea) IS
+  'args: head, total, wkb - True when raster WKB is whole with no bands, or one band ending the value; false means undecided.';
 
 CREATE FUNCTION @extschema@._plraster_check_wkb(wkb bytea) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE WHEN substring(wkb FROM 1 FOR 3) IN ('\x010000'::bytea, '\x000000'::bytea)
-                 AND length(wkb) >= 61
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN @extschema@._plraster_wkb_is_plain(pg_catalog.substring(wkb, 1, 64),
+                                                    pg_catalog.length(wkb), wkb)
             THEN true
-            ELSE @extschema@._plraster_reject_wkb(wkb) END;
+            ELSE @extschema@._plraster_check_wkb_full(wkb) END;
+COMMENT ON FUNCTION @extschema@._plraster_check_wkb(bytea) IS
+  'args: wkb - The raster domain''s check: true for whole raster WKB, else an error (22P03).';
 
 -- The storage type under the domain: bytea's representation and binary I/O, with a text
 -- form of its own (src/plraster_io.c, the only C in plraster, since PostgreSQL requires a

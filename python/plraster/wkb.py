@@ -122,7 +122,12 @@ def _truncated(what, needed, offset, total):
 
 
 def read_header(buf):
-    """Parse and check the 61-byte header at the start of buf (bytes or memoryview)."""
+    """Parse and check the 61-byte header at the start of buf (bytes or memoryview).
+
+    When buf holds more than the header (a whole value, not the 61-byte slice that the
+    header accessors pass), its band chain is walked too (check_band_chain): a value that
+    declares more bands than it holds is refused by every function, whichever band it reads.
+    """
     total = len(buf)
     if total < 1:
         raise _truncated("The header", HEADER_SIZE, 0, total)
@@ -140,52 +145,129 @@ def read_header(buf):
         raise InvalidRasterError(
             "unsupported raster wkb version %d" % version,
             detail="Only version 0 of the raster WKB format exists.")
-    return RasterHeader(nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h, endian == 1)
+    header = RasterHeader(nbands, sx, sy, ipx, ipy, kx, ky, srid, w, h, endian == 1)
+    if total > HEADER_SIZE:
+        check_band_chain(buf, header)
+    return header
 
 
-def _read_band(buf, offset, header, order, number):
+def walk_bands(buf, header, check_values=False):
+    """Yield (offset, flags, info, data_offset, end) of every band of buf, in order.
+
+    `offset` is the band's flag byte, `data_offset` its pixels (in-db) or band number
+    (out-db), `end` the offset just past it. Raises InvalidRasterError unless each band is
+    whole: a known pixel type, its nodata value, then its pixels (in-db) or its band number
+    and NUL-terminated path (out-db). A few reads per band and no copies. With
+    check_values, the pixels of 1BB, 2BUI and 4BUI bands are also checked against their
+    type's range, as PostGIS checks them when a raster enters (ST_RastFromWKB, text input).
+    """
     total = len(buf)
-    if offset >= total:
-        raise _truncated("Band %d" % number, 1, offset, total)
-    flags = buf[offset]
-    info = info_for_code(flags & PIXTYPE_MASK)
-    if info is None:
+    npix = header.width * header.height
+    offset = HEADER_SIZE
+    for number in range(1, header.num_bands + 1):
+        if offset >= total:
+            raise _truncated("Band %d" % number, 1, offset, total)
+        flags = buf[offset]
+        info = info_for_code(flags & PIXTYPE_MASK)
+        if info is None:
+            raise InvalidRasterError(
+                "invalid raster wkb: unknown pixel type %d in band %d"
+                % (flags & PIXTYPE_MASK, number),
+                detail="Pixel type codes are 0 to 11.")
+        size = info.size
+        start = offset + 1 + size
+        if start > total:
+            raise _truncated("The nodata value of band %d" % number, size, offset + 1, total)
+        if flags & FLAG_OUTDB:
+            if start >= total:
+                raise _truncated("The band number of out-db band %d" % number, 1, start, total)
+            end = _find_nul(buf, start + 1, number) + 1
+        else:
+            end = start + npix * size
+            if end > total:
+                raise _truncated("The pixels of band %d" % number, npix * size, start, total)
+            if check_values and info.code <= 2 and npix:
+                top = int(np.frombuffer(buf, np.uint8, npix, start).max())
+                if top > info.max:
+                    raise InvalidRasterError(
+                        "invalid value %d for a pixel of type %s in band %d"
+                        % (top, info.name, number))
+        yield offset, flags, info, start, end
+        offset = end
+
+
+def check_band_chain(buf, header, check_values=False):
+    """Walk every band of buf (see walk_bands); return the offset just past the last one.
+
+    So a header declaring more bands than the bytes hold is refused by every reader, even
+    one that looks only at band 1.
+    """
+    end = HEADER_SIZE
+    for _, _, _, _, end in walk_bands(buf, header, check_values):
+        pass
+    return end
+
+
+def _find_nul(buf, start, number):
+    """Offset of the NUL that ends the path of out-db band number, which starts at start."""
+    find = getattr(buf, "find", None)
+    end = find(b"\0", start) if find is not None else bytes(buf).find(b"\0", start)
+    if end < 0:
         raise InvalidRasterError(
-            "invalid raster wkb: unknown pixel type %d in band %d" % (flags & PIXTYPE_MASK, number),
-            detail="Pixel type codes are 0 to 11.")
-    offset += 1
-    size = info.size
-    if offset + size > total:
-        raise _truncated("The nodata value of band %d" % number, size, offset, total)
+            "raster wkb is truncated",
+            detail="The path of out-db band %d has no terminating NUL byte." % number)
+    return end
+
+
+def check_raster(buf):
+    """Check that buf is whole raster WKB, as PostGIS checks a raster entering it.
+
+    Returns the number of trailing bytes past the last band (PostGIS accepts them with a
+    NOTICE); raises InvalidRasterError for anything PostGIS refuses: a short or unknown
+    header, a band cut short or missing, an unknown pixel type, an out-db path without
+    its NUL, a 1BB/2BUI/4BUI pixel out of its type's range. Two things PostGIS 3.3's
+    reader refuses are accepted because plraster (and PostGIS itself) writes them: the
+    16BF pixel type, and a band of an empty raster whose nodata value ends the WKB.
+    """
+    header = read_header(buf[:HEADER_SIZE])
+    return len(buf) - check_band_chain(buf, header, check_values=True)
+
+
+def path_text(path, number=None):
+    """The text of an out-db band's path (bytes), which must be UTF-8.
+
+    PostGIS takes the bytes as they are and hands them on as text, so ST_BandPath can
+    return text that is not valid in the database's encoding; plraster refuses to open
+    such a path (a path plraster opens is matched against the sources as text).
+    """
+    if isinstance(path, str):
+        return path
+    try:
+        return bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidRasterError(
+            "out-db band path is not valid utf-8",
+            detail="The path%s has a byte 0x%02x at offset %d that does not belong to a "
+                   "UTF-8 character." % ("" if number is None else " of band %d" % number,
+                                         bytes(path)[exc.start], exc.start),
+            hint="Set a UTF-8 path with ST_SetBandPath.") from None
+
+
+def _band(buf, header, order, flags, info, data_offset, end):
+    """The Band of one walked band (walk_bands has checked that its bytes are there)."""
     dtype = info.dtype.newbyteorder(order)
-    nodata = np.frombuffer(buf, dtype, 1, offset)[0].item()
-    offset += size
+    nodata = np.frombuffer(buf, dtype, 1, data_offset - info.size)[0].item()
     has_nodata = bool(flags & FLAG_HASNODATA)
     # PostGIS drops the reserved bit, and drops is-nodata unless has-nodata is set.
     band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
                 fit_nodata(info, nodata) if has_nodata else nodata)
     if flags & FLAG_OUTDB:
-        if offset >= total:
-            raise _truncated("The band number of out-db band %d" % number, 1, offset, total)
-        band.outdb_index = buf[offset]
-        offset += 1
-        end = bytes(buf[offset:]).find(b"\0")
-        if end < 0:
-            raise InvalidRasterError(
-                "raster wkb is truncated",
-                detail="The path of out-db band %d has no terminating NUL byte." % number)
-        band.path = bytes(buf[offset:offset + end])
-        return band, offset + end + 1
-    count = header.width * header.height
-    if total - offset < count * size:
-        raise _truncated("The pixels of band %d" % number, count * size, offset, total)
-    data = np.frombuffer(buf, dtype, count, offset).reshape(header.height, header.width)
-    if info.name in ("1BB", "2BUI", "4BUI") and count and int(data.max()) > info.max:
-        raise InvalidRasterError(
-            "invalid value %d for a pixel of type %s in band %d"
-            % (int(data.max()), info.name, number))
-    band.data = data
-    return band, offset + count * size
+        band.outdb_index = buf[data_offset]
+        band.path = bytes(buf[data_offset + 1:end - 1])
+    else:
+        band.data = np.frombuffer(buf, dtype, header.width * header.height,
+                                  data_offset).reshape(header.height, header.width)
+    return band
 
 
 def fit_nodata(info, value):
@@ -199,30 +281,23 @@ def fit_nodata(info, value):
 def parse_raster(buf, notice_trailing=True):
     """Parse raster WKB into a Raster; pixel arrays are read-only views of buf.
 
-    Trailing bytes are accepted with a NOTICE, as PostGIS does; truncation is an error.
+    Every band is checked as PostGIS checks a raster entering it (walk_bands with
+    check_values). Trailing bytes are accepted with a NOTICE, as PostGIS does; truncation
+    is an error.
     """
-    header = read_header(buf)
+    header = read_header(buf[:HEADER_SIZE])
     order = _ORDER[1 if header.little_endian else 0]
-    offset = HEADER_SIZE
-    bands = []
-    for number in range(1, header.num_bands + 1):
-        band, offset = _read_band(buf, offset, header, order, number)
-        bands.append(band)
-    if notice_trailing and offset < len(buf):
-        messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - offset))
+    bands, end = [], HEADER_SIZE
+    for _, flags, info, data_offset, end in walk_bands(buf, header, check_values=True):
+        bands.append(_band(buf, header, order, flags, info, data_offset, end))
+    if notice_trailing and end < len(buf):
+        messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - end))
     return Raster(header, bands)
 
 
 def band_bounds(buf, header):
     """Return (start, end) byte offsets of every band, walking the bands without copying."""
-    order = _ORDER[1 if header.little_endian else 0]
-    bounds = []
-    offset = HEADER_SIZE
-    for number in range(1, header.num_bands + 1):
-        _, end = _read_band(buf, offset, header, order, number)
-        bounds.append((offset, end))
-        offset = end
-    return bounds
+    return [(start, end) for start, _, _, _, end in walk_bands(buf, header)]
 
 
 def band_offsets(buf, header):

@@ -25,7 +25,7 @@ import typing
 
 import numpy as np
 
-from plraster import limits, messages
+from plraster import limits, messages, wkb
 from plraster.errors import AccessDeniedError, InvalidParameterError, PlrasterError, StorageError
 from plraster.storage import ObjectChangedError, open_source
 from plraster.storage.local import stat_file
@@ -242,7 +242,7 @@ def band_file_stat(path):
     Last-Modified. A `GTIFF_DIR:n:` prefix is looked through (GDAL cannot stat it, so
     PostGIS gives an error there). An object that is not a TIFF still has a size.
     """
-    text = path.decode("utf-8", "surrogateescape") if isinstance(path, (bytes, bytearray)) else path
+    text = wkb.path_text(path)
     parsed, options, allow_list = config.resolve(text)
     try:
         if parsed.scheme == "file":
@@ -283,7 +283,7 @@ def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
         window = (0, 0, header.width, header.height)
     col0, row0, width, height = window
     limits.check_pixels(width, height, _target_dtype(info).itemsize, "out-db band window")
-    text = path.decode("utf-8", "surrogateescape") if isinstance(path, (bytes, bytearray)) else path
+    text = wkb.path_text(path)
     parsed, options, allow_list = config.resolve(text)
     remote = parsed.scheme != "file"
     try:

@@ -1,13 +1,24 @@
 """SQL adapters for sql/00-types.sql: the raster domain's check and the version."""
-from .. import __version__, wkb
+from .. import __version__, messages, wkb
 from ..errors import InvalidRasterError
 from . import sql_function
 
 
 @sql_function
+def check_wkb(value):
+    """The raster domain's full check, for values its quick test does not settle: True
+    for whole raster WKB (with PostGIS's NOTICE for trailing bytes), else the error that
+    says what is wrong (22P03)."""
+    trailing = wkb.check_raster(value)
+    if trailing:
+        messages.notice("%d bytes of WKB remained unparsed" % trailing)
+    return True
+
+
+@sql_function
 def reject_wkb(value):
-    """Raise the error that explains why value is not raster WKB (the domain's check
-    calls this only for values that fail its quick test)."""
+    """The 0.1.0 install's check (until ALTER EXTENSION plraster UPDATE): the error that
+    says why value, which failed its quick test, is not raster WKB."""
     wkb.read_header(value)
     raise InvalidRasterError("invalid raster wkb", hint=wkb.HEX_HINT)
 

@@ -127,7 +127,8 @@ def parse_header(data):
     elif order == b"MM":
         b = ">"
     else:
-        raise _corrupt("not a tiff file", f"The file starts with {order!r}, not b'II' or b'MM'.")
+        raise _corrupt("not a tiff file",
+                       "The file does not start with a TIFF byte order mark (\"II\" or \"MM\").")
     version, first = _CLASSIC_HEADER[b].unpack_from(data, 2)
     if version == 42:
         return TiffHeader(b, False, first)
@@ -141,7 +142,8 @@ def parse_header(data):
                 f"The offset size is {bytesize} and the reserved field {zero}; expected 8 and 0.",
             )
         return TiffHeader(b, True, first)
-    raise _corrupt("not a tiff file", f"The TIFF version is {version}, not 42 (TIFF) or 43 (BigTIFF).")
+    raise _corrupt("not a tiff file",
+                   "The byte order mark is not followed by the version of TIFF (42) or BigTIFF (43).")
 
 
 def _read_entries(cache, layout, offset):
@@ -175,9 +177,25 @@ def _read_entries(cache, layout, offset):
     return entries, next_offset
 
 
+# Tags whose value is text. libtiff reads text from ASCII, BYTE and UNDEFINED fields alike;
+# a text tag of another type, or a numeric tag stored as ASCII, is refused (a mutated type
+# field would otherwise hand text to code that expects numbers, or numbers where text is).
+_TEXT_TAGS = frozenset((Tag.GEO_ASCII_PARAMS, Tag.GDAL_METADATA, Tag.GDAL_NODATA))
+_TEXT_TYPES = frozenset((FieldType.ASCII, FieldType.BYTE, FieldType.UNDEFINED))
+
+
 def _decode_value(entry, data, byteorder):
-    """Decode the value bytes of one entry."""
-    if entry.field_type == FieldType.ASCII:
+    """Decode the value bytes of one entry: text for the text tags, else numbers (bytes for
+    UNDEFINED). Raises CorruptFileError for a value of a type its tag cannot hold."""
+    tag = Tag(entry.tag)
+    if (tag in _TEXT_TAGS) != (entry.field_type in (_TEXT_TYPES if tag in _TEXT_TAGS
+                                                     else (FieldType.ASCII,))):
+        raise _corrupt(
+            "invalid tiff tag type",
+            f"Tag {tag.name} ({int(tag)}) is stored as {entry.field_type.name}, which "
+            + ("does not hold text." if tag in _TEXT_TAGS else "holds text, not numbers."),
+        )
+    if tag in _TEXT_TAGS:
         return bytes(data).split(b"\0", 1)[0].decode("utf-8", errors="replace")
     if entry.field_type == FieldType.UNDEFINED:
         return bytes(data)
