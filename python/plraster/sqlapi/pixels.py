@@ -1,6 +1,4 @@
 """SQL adapters for sql/40-pixels.sql: pixel values in and out, pixels as geometries."""
-import functools
-
 from .. import pixelgeoms, pixels
 from . import sql_function
 from .tiling import set_function
@@ -12,7 +10,6 @@ set_values = sql_function(pixels.set_values)
 set_values_rect = sql_function(pixels.set_values_rect)
 set_values_geomval = sql_function(pixelgeoms.set_values_geomval)
 dump_values = set_function(pixels.dump_values)
-dump_values_text = set_function(functools.partial(pixels.dump_values, as_text=True))
 pixel_of_value = set_function(pixels.pixel_of_value)
 neighborhood = sql_function(pixels.neighborhood)
 neighborhood_at_point = sql_function(pixels.neighborhood_at_point)
@@ -24,3 +21,10 @@ pixel_as_centroids = set_function(pixelgeoms.pixel_as_centroids)
 pixel_as_polygon = sql_function(pixelgeoms.pixel_as_polygon)
 pixel_as_point = sql_function(pixelgeoms.pixel_as_point)
 pixel_as_centroid = sql_function(pixelgeoms.pixel_as_centroid)
+
+
+@set_function
+def dump_values_text(rast, nbands, exclude_nodata_value):
+    """_plraster_dumpvalues(rast, nband[], exclude_nodata_value): ST_DumpValues's rows with
+    each band's 2-D array as array text, which SQL casts to double precision[]."""
+    return pixels.dump_values(rast, nbands, exclude_nodata_value, as_text=True)
