@@ -46,6 +46,14 @@ install-loader: install-python
 	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-load
 	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-load
 
+# plraster-migrate (python -m plraster.migrate): a PostGIS raster dump restored into plraster.
+install: install-migrate
+install-migrate: install-python
+	mkdir -p $(DESTDIR)$(LOADER_BINDIR)
+	printf '#!/bin/sh\n# plraster-migrate: restore a PostGIS raster pg_dump into plraster (see plraster/migrate)\nexec $(PYTHON) -m plraster.migrate "$$@"\n' \
+	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-migrate
+	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-migrate
+
 deps:
 	bash tools/install-deps.sh
 
@@ -65,4 +73,4 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_register.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
 
-.PHONY: install-python install-loader deps demo test bench
+.PHONY: install-python install-loader install-migrate deps demo test bench
