@@ -29,12 +29,13 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF current_query() !~* '\mcreate\s+extension\s+(if\s+not\s+exists\s+)?"?postgis_raster\M'
      OR EXISTS (SELECT FROM pg_extension WHERE extname = 'postgis_raster')
-     OR NOT EXISTS (SELECT FROM pg_extension
-                    WHERE extname = 'postgis' AND extnamespace = '@extschema@'::regnamespace) THEN
+     OR NOT EXISTS (SELECT FROM pg_extension p JOIN pg_extension g ON g.extnamespace = p.extnamespace
+                    WHERE p.extname = 'plraster' AND g.extname = 'postgis') THEN
     RETURN;
   END IF;
   RAISE EXCEPTION 'plraster is installed in schema %, where postgis_raster would go',
-                  (SELECT quote_ident(nspname) FROM pg_namespace WHERE oid = '@extschema@'::regnamespace)
+                  (SELECT quote_ident(n.nspname) FROM pg_extension e
+                   JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'plraster')
     USING ERRCODE = 'duplicate_object',
           DETAIL = 'plraster and postgis_raster both define the type raster and the ST_ functions '
                    'on it, and postgis_raster must be in the schema of postgis.',
