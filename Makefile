@@ -37,22 +37,18 @@ install-python:
 	find $(DESTDIR)$(PYTHON_SITE)/plraster -name '__pycache__' -prune -exec rm -rf {} +
 	$(PYTHON) -c 'import sys; sys.path.insert(0, "$(DESTDIR)$(PYTHON_SITE)"); import plraster'
 
-# plraster-load (python -m plraster.load), the loader CLI, for the interpreter above.
+# The command-line tools, each `python -m plraster.<module>` for the interpreter above:
+# plraster-load (raster2pgsql without GDAL, see plraster/load) and plraster-migrate (a
+# PostGIS raster pg_dump restored into plraster, see plraster/migrate).
 LOADER_BINDIR = /usr/local/bin
+CLI_TOOLS = load migrate
 install: install-loader
 install-loader: install-python
 	mkdir -p $(DESTDIR)$(LOADER_BINDIR)
-	printf '#!/bin/sh\n# plraster-load: raster2pgsql without GDAL (see plraster/load)\nexec $(PYTHON) -m plraster.load "$$@"\n' \
-	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-load
-	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-load
-
-# plraster-migrate (python -m plraster.migrate): a PostGIS raster dump restored into plraster.
-install: install-migrate
-install-migrate: install-python
-	mkdir -p $(DESTDIR)$(LOADER_BINDIR)
-	printf '#!/bin/sh\n# plraster-migrate: restore a PostGIS raster pg_dump into plraster (see plraster/migrate)\nexec $(PYTHON) -m plraster.migrate "$$@"\n' \
-	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-migrate
-	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-migrate
+	for t in $(CLI_TOOLS); do \
+	  printf '#!/bin/sh\n# plraster-%s (see plraster/%s)\nexec $(PYTHON) -m plraster.%s "$$@"\n' $$t $$t $$t \
+	    > $(DESTDIR)$(LOADER_BINDIR)/plraster-$$t && chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-$$t || exit 1; \
+	done
 
 deps:
 	bash tools/install-deps.sh
@@ -73,4 +69,4 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_register.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
 
-.PHONY: install-python install-loader install-migrate deps demo test bench
+.PHONY: install-python install-loader deps demo test bench

@@ -7,6 +7,7 @@ postgis_raster, out-db bands reading PostGIS's values once the sources the tool 
 open, and constraints that accept and refuse new tiles as PostGIS's do. The way back
 (plraster's dump into PostGIS raster, --to postgis) is checked against the same oracle.
 """
+import os
 import re
 import subprocess
 
@@ -233,3 +234,31 @@ def test_refusals(postgis_db, new_database, tmp_path):
     assert "plraster in schema p, and the dump's rasters are in schema public" in done.stderr
     for url in (has_postgis_raster, elsewhere):  # nothing restored
         assert rows(url, "SELECT count(*) FROM pg_class WHERE relname = 'dem'") == [(0,)]
+
+
+# The README's manual recipes (without plraster-migrate), as a user types them.
+MANUAL = {
+    "custom": """
+psql -X -q -v ON_ERROR_STOP=1 -d "$TARGET" -c 'CREATE EXTENSION postgis' -c 'CREATE EXTENSION plraster CASCADE'
+pg_restore -l "$DUMP" | grep -v -E ' (EXTENSION|COMMENT) - (EXTENSION )?postgis_raster ' > "$LIST"
+pg_restore --exit-on-error -L "$LIST" -d "$TARGET" "$DUMP"
+psql -X -q -v ON_ERROR_STOP=1 -d "$TARGET" -c 'SELECT plraster_refresh_catalogs()'
+""",
+    "plain": """
+psql -X -q -v ON_ERROR_STOP=1 -d "$TARGET" -c 'CREATE EXTENSION postgis' -c 'CREATE EXTENSION plraster CASCADE'
+grep -v -E '^(CREATE EXTENSION IF NOT EXISTS|COMMENT ON EXTENSION) postgis_raster ' "$DUMP" |
+  psql -X -q -v ON_ERROR_STOP=1 -d "$TARGET"
+psql -X -q -v ON_ERROR_STOP=1 -d "$TARGET" -c 'SELECT plraster_refresh_catalogs()'
+""",
+}
+
+
+@pytest.mark.parametrize("form", ["plain", "custom"])
+def test_manual_recipe(postgis_db, new_database, tmp_path, form):
+    path = dump(postgis_db, tmp_path / f"postgis.{form}", form)
+    target = new_database(f"migrate_manual_{form}")
+    done = subprocess.run(["bash", "-euo", "pipefail", "-c", MANUAL[form]], capture_output=True, text=True,
+                          env=dict(os.environ, DUMP=path, TARGET=target, LIST=str(tmp_path / "list")))
+    assert done.returncode == 0, done.stderr
+    assert "ERROR" not in done.stderr, done.stderr
+    assert_same_database(postgis_db, target)

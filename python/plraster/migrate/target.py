@@ -16,14 +16,12 @@ _SEP = "\x1f"
 class Target:
     """A database named by a libpq connection string, URI or name (psql's -d)."""
 
-    def __init__(self, dbname, psql="psql", pg_restore="pg_restore", jobs=None, no_owner=False,
-                 out=None):
+    def __init__(self, dbname, jobs=None, no_owner=False):
         self.dbname = dbname
-        self.psql = psql
-        self.pg_restore = pg_restore
+        self.psql = "psql"
+        self.pg_restore = "pg_restore"
         self.jobs = jobs
         self.no_owner = no_owner
-        self.out = out
 
     def _psql_args(self):
         return [self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.dbname]
@@ -51,7 +49,7 @@ class Target:
     def restore_plain(self, lines):
         """Run the lines of a plain SQL script through psql, stopping at the first error."""
         proc = subprocess.Popen(self._psql_args() + ["-f", "-"], stdin=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         with tempfile.TemporaryFile() as err:
             reader = _Drain(proc.stderr, err)
             try:
