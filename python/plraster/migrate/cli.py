@@ -92,7 +92,10 @@ def migrate(opts, out):
     targets.check_ready(db, schema, create)
     statement = _create_statement(create, schema)
     out.write(f"{fmt} dump: {drop} in schema {schema} becomes {create}\n")
-    replacement = lambda s: (_create_statement(create, s) + "\n").encode()  # noqa: E731
+
+    def replacement(dump_schema):
+        return (_create_statement(create, dump_schema) + "\n").encode()
+
     if fmt == dump.PLAIN:
         with open(opts.dump, "rb") as f:
             db.restore_plain(dump.filter_plain(f, drop, replacement, config,
