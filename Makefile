@@ -37,14 +37,18 @@ install-python:
 	find $(DESTDIR)$(PYTHON_SITE)/plraster -name '__pycache__' -prune -exec rm -rf {} +
 	$(PYTHON) -c 'import sys; sys.path.insert(0, "$(DESTDIR)$(PYTHON_SITE)"); import plraster'
 
-# plraster-load (python -m plraster.load), the loader CLI, for the interpreter above.
+# The command-line tools, each `python -m plraster.<module>` for the interpreter above:
+# plraster-load (raster2pgsql without GDAL, see plraster/load) and plraster-migrate (a
+# PostGIS raster pg_dump restored into plraster, see plraster/migrate).
 LOADER_BINDIR = /usr/local/bin
+CLI_TOOLS = load migrate
 install: install-loader
 install-loader: install-python
 	mkdir -p $(DESTDIR)$(LOADER_BINDIR)
-	printf '#!/bin/sh\n# plraster-load: raster2pgsql without GDAL (see plraster/load)\nexec $(PYTHON) -m plraster.load "$$@"\n' \
-	  > $(DESTDIR)$(LOADER_BINDIR)/plraster-load
-	chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-load
+	for t in $(CLI_TOOLS); do \
+	  printf '#!/bin/sh\n# plraster-%s (see plraster/%s)\nexec $(PYTHON) -m plraster.%s "$$@"\n' $$t $$t $$t \
+	    > $(DESTDIR)$(LOADER_BINDIR)/plraster-$$t && chmod 755 $(DESTDIR)$(LOADER_BINDIR)/plraster-$$t || exit 1; \
+	done
 
 deps:
 	bash tools/install-deps.sh

@@ -324,3 +324,32 @@ RETURN CASE WHEN @extschema@._plraster_wkb_is_plain(pg_catalog.substring(wkb, 1,
 COMMENT ON FUNCTION @extschema@._plraster_check_wkb(bytea) IS
   'args: wkb - The raster domain''s check: true for whole raster WKB, else an error (22P03).';
 DROP FUNCTION @extschema@._plraster_reject_wkb(bytea);
+
+-- migrate: CREATE EXTENSION postgis_raster in plraster's schema is refused with a hint
+-- (sql/00-preflight.sql; its other check runs only at CREATE EXTENSION plraster).
+CREATE FUNCTION @extschema@._plraster_extension_clash() RETURNS event_trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF current_query() !~* '\mcreate\s+extension\s+(if\s+not\s+exists\s+)?"?postgis_raster\M'
+     OR EXISTS (SELECT FROM pg_extension WHERE extname = 'postgis_raster')
+     OR NOT EXISTS (SELECT FROM pg_extension p JOIN pg_extension g ON g.extnamespace = p.extnamespace
+                    WHERE p.extname = 'plraster' AND g.extname = 'postgis') THEN
+    RETURN;
+  END IF;
+  RAISE EXCEPTION 'plraster is installed in schema %, where postgis_raster would go',
+                  (SELECT quote_ident(n.nspname) FROM pg_extension e
+                   JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'plraster')
+    USING ERRCODE = 'duplicate_object',
+          DETAIL = 'plraster and postgis_raster both define the type raster and the ST_ functions '
+                   'on it, and postgis_raster must be in the schema of postgis.',
+          HINT = 'To restore a PostGIS dump into plraster, use plraster-migrate, which leaves '
+                 'postgis_raster out. To have both, create plraster in another schema: '
+                 'DROP EXTENSION plraster; CREATE SCHEMA plraster; CREATE EXTENSION plraster SCHEMA plraster;';
+END
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_extension_clash() IS
+  'Event trigger: refuses CREATE EXTENSION postgis_raster in plraster''s schema, with a hint';
+
+CREATE EVENT TRIGGER plraster_extension_clash ON ddl_command_start
+  WHEN TAG IN ('CREATE EXTENSION')
+  EXECUTE FUNCTION @extschema@._plraster_extension_clash();

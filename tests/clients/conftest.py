@@ -1,5 +1,6 @@
 """Fixtures for the GIS-client tests: the same coverages in a PostGIS raster database and in
-a plraster database (postgis + plraster in schema public, no postgis_raster), out-db tiles
+a plraster database installed as the README says (CREATE EXTENSION postgis; CREATE EXTENSION
+plraster CASCADE: both in schema public, no postgis_raster, no setting), out-db tiles
 on a COG served by nginx, and the server log that records what each client sends.
 """
 import os
@@ -20,13 +21,15 @@ import querylog  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
 POSTGIS_DB = "clients_postgis"
+README_INSTALL = ("CREATE EXTENSION postgis", "CREATE EXTENSION plraster CASCADE")
 PLRASTER_DB = "clients_plraster"
 
 _SETUP = {
     POSTGIS_DB: ["CREATE EXTENSION postgis", "CREATE EXTENSION postgis_raster",
                  f"ALTER DATABASE {POSTGIS_DB} SET postgis.enable_outdb_rasters = true",
                  f"ALTER DATABASE {POSTGIS_DB} SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'"],
-    PLRASTER_DB: ["CREATE EXTENSION plraster CASCADE"],
+    # the README's install recipe, word for word: plraster where PostGIS's raster would be
+    PLRASTER_DB: list(README_INSTALL),
 }
 
 
