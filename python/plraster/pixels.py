@@ -486,6 +486,10 @@ def set_values_rect(buf, nband, x, y, width, height, newvalue, keepnodata=False)
         raise InvalidParameterError("values for width and height must be greater than zero")
     if buf is None:
         return None
+    if width is None or height is None:
+        # PostGIS errors here too; a NULL size used to reach Python's arithmetic.
+        raise InvalidParameterError("values for width and height must be given",
+                                    detail="ST_SetValues needs the width and height of the block.")
     limits.check_values(width * height, "a block of %d x %d values" % (width, height))
     values = [[newvalue] * width for _ in range(height)]
     return set_values(buf, nband, x, y, values, None, False, None, keepnodata)

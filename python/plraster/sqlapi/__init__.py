@@ -19,6 +19,7 @@ the CONTEXT shows only the function's body line and PL/Python's function name.
 """
 import functools
 import importlib
+import itertools
 from types import GeneratorType
 
 import plpy
@@ -58,19 +59,39 @@ def sql_function(fn):
     def wrapper(*args, **kwargs):
         try:
             result = fn(*args, **kwargs)
+            if isinstance(result, GeneratorType):
+                return primed_rows(result, name)
         except SoftFailure as e:
             plpy.notice(str(e))
             return None
         except Exception as e:  # noqa: BLE001 - every failure is mapped, see map_exception
             error = map_exception(e, name)
         else:
-            if isinstance(result, GeneratorType):
-                return _guarded_rows(result, name)
             return result
         raise error.with_traceback(None) from None
 
     wrapper.__plraster_sql__ = True
     return wrapper
+
+
+def primed_rows(rows, name):
+    """The rows of a set-returning function, the first one made now.
+
+    PL/Python reports an error raised while it iterates over a function's result as "error
+    fetching next item from iterator", with the real message moved to the detail. Most
+    errors (a missing out-db object, a size limit) come before the first row, so making it
+    during the call keeps their message; the caller maps an error raised here. A soft
+    failure there is a NOTICE and no rows.
+    """
+    rows = iter(rows)
+    try:
+        first = next(rows)
+    except StopIteration:
+        return []
+    except SoftFailure as e:
+        plpy.notice(str(e))
+        return []
+    return _guarded_rows(itertools.chain((first,), rows), name)
 
 
 def _guarded_rows(rows, name):

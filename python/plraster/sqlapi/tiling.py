@@ -8,7 +8,7 @@ from .. import resample, tiling, wkb
 from .. import retile as retile_lib
 from ..errors import SoftFailure
 from ..ticker import Ticker
-from . import _guarded_rows, map_exception
+from . import map_exception, primed_rows
 
 
 def set_function(fn):
@@ -19,14 +19,12 @@ def set_function(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            rows = fn(*args, **kwargs)
+            return primed_rows(fn(*args, **kwargs), fn.__name__)
         except SoftFailure as e:
             plpy.notice(str(e))
             return []
         except Exception as e:  # noqa: BLE001 - mapped as sql_function maps it
             error = map_exception(e, fn.__name__)
-        else:
-            return _guarded_rows(rows, fn.__name__)
         raise error.with_traceback(None) from None
 
     wrapper.__plraster_sql__ = True
