@@ -5,19 +5,30 @@
     Redirector           a 127.0.0.1 server answering 302 to the URL in its query string
     access_log_lines(nginx, since)  the nginx access log lines written after `since` bytes
     HostileSession       a psycopg session that keeps SQLSTATE, message, detail, hint, notices
+    su, open_sources, make_role   fixtures: a superuser session, sources opened for one
+                         test, LOGIN roles with USAGE (and optionally CREATE) on plraster
 """
 
 import http.server
 import itertools
 import os
 import re
+import subprocess
+import sys
 import threading
 import urllib.parse
+import uuid
 
+import numpy
 import psycopg
+import pytest
 
 import pgserver
 from servers.cog import write_cog
+from servers.process import find_program
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "outdb"))
+from outdb_records import one_band  # noqa: E402
 
 SECRET_MARK = b"PLRASTER-SECRET-BYTES-0f3c9a"
 
@@ -194,3 +205,110 @@ class HostileSession:
     def close(self):
         """Close the connection."""
         self.conn.close()
+
+
+# --- fixtures (imported by the test modules that use them) -------------------------------
+
+
+
+def write_plain_tiff(path, value, size=64):
+    """An uncompressed uint16 GeoTIFF whose pixels are all `value` (same size for any
+    value: rewrite tests replace one with another in place)."""
+    raw = str(path) + ".raw"
+    numpy.full((size, size), value, dtype="<u2").tofile(raw)
+    with open(raw[:-4] + ".hdr", "w") as f:
+        f.write(f"ENVI\nsamples = {size}\nlines = {size}\nbands = 1\nheader offset = 0\n"
+                "file type = ENVI Standard\ndata type = 12\ninterleave = bsq\nbyte order = 0\n")
+    out = str(path) + ".new.tif"
+    subprocess.run([find_program("gdal_translate"), "-q", "-of", "GTiff", "-co", "COMPRESS=NONE",
+                    "-a_srs", "EPSG:4326", "-a_ullr", "10", "50", str(10 + size * 0.001), str(50 - size * 0.001),
+                    raw, out], check=True, capture_output=True)
+    for leftover in (raw, raw[:-4] + ".hdr", raw + ".aux.xml", out + ".aux.xml"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    with open(out, "rb") as f:
+        data = f.read()
+    os.remove(out)
+    return data
+
+
+def value_sql(path, schema="plraster"):
+    """ST_Value of pixel (1, 1) of a 2x2 16BUI out-db raster on `path`."""
+    r = one_band(2, 2, 10, 50, 0.001, -0.001, path, pixtype="16BUI")
+    return f"SELECT {schema}.st_value('\\x{r}'::{schema}.raster, 1, 1, 1)"
+
+
+def hex_raster(path):
+    """Hex WKB of the same raster, for array parameters."""
+    return one_band(2, 2, 10, 50, 0.001, -0.001, path, pixtype="16BUI")
+
+
+def backend_fds(pid):
+    """Targets of the open descriptors of a backend (same OS user as the tests)."""
+    out = []
+    base = f"/proc/{pid}/fd"
+    for name in os.listdir(base):
+        try:
+            out.append(os.readlink(os.path.join(base, name)))
+        except OSError:
+            pass
+    return out
+
+
+def backend_rss_kb(pid):
+    """VmRSS of a backend in KiB."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+@pytest.fixture(scope="module")
+def su(db_url):
+    """A superuser HostileSession (it keeps every text of errors)."""
+    session = HostileSession(db_url)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def open_sources(su):
+    """open_sources(prefix, options=None): opened for one test, all closed afterwards."""
+    added = []
+
+    def add(prefix, options=None):
+        out = su.run("SELECT plraster.plraster_add_source(%s, %s::jsonb)",
+                     (prefix, psycopg.types.json.Jsonb(options or {})))
+        assert not out.failed, out
+        added.append(out.rows[0][0])
+        return out.rows[0][0]
+
+    su.run("SELECT plraster.plraster_cache_reset()")
+    yield add
+    for prefix in added:
+        su.run("SELECT plraster.plraster_drop_source(%s)", (prefix,))
+    su.run("SELECT plraster.plraster_cache_reset()")
+
+
+@pytest.fixture
+def make_role(su, db_url):
+    """make_role(create=False): a LOGIN role with USAGE on plraster's schema only (and CREATE
+    on it when asked); a HostileSession of it. Dropped after the test."""
+    made = []
+
+    def make(create=False):
+        name = "hostile_" + uuid.uuid4().hex[:8]
+        su.run(f"CREATE ROLE {name} LOGIN")
+        su.run(f"GRANT USAGE{', CREATE' if create else ''} ON SCHEMA plraster TO {name}")
+        url = db_url.replace("postgres@", f"{name}@", 1) if "postgres@" in db_url else \
+            db_url + ("&" if "?" in db_url else "?") + f"user={name}"
+        session = HostileSession(url)
+        made.append((name, session))
+        return session
+
+    yield make
+    for name, session in made:
+        session.close()
+        su.run(f"DROP OWNED BY {name}")
+        su.run(f"DROP ROLE {name}")

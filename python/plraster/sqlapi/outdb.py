@@ -196,7 +196,10 @@ def limits():
 
 @sql_function
 def io_stats():
-    """plraster_io_stats(): one row of I/O and cache statistics of this backend."""
+    """plraster_io_stats(): one row of I/O and cache statistics of this backend (the
+    limits re-read first, so a SET just made shows)."""
+    config.current()
+    _read_settings()
     return [outdb.stats()]
 
 
