@@ -23,7 +23,7 @@ import numpy
 import psycopg
 import pytest
 
-import pgserver
+import conformance
 from servers.cog import write_cog
 from servers.process import find_program
 
@@ -179,15 +179,13 @@ class Failure:
         return f"Failure(sqlstate={self.sqlstate}, texts={self.texts}, rows={self.rows!r})"
 
 
-class HostileSession:
-    """An autocommit connection for a hostile role; keeps every text an error carries."""
+class HostileSession(conformance.Session):
+    """An autocommit connection for a hostile role; keeps every text an error or a notice
+    carries (detail, hint, context too), not just the message."""
 
-    def __init__(self, url):
-        self.conn = psycopg.connect(url, autocommit=True)
-        pgserver.load_rasters_as_bytes(self.conn)
-        self._notices = []
-        self.conn.add_notice_handler(lambda d: self._notices.append(
-            " ".join(filter(None, (d.message_primary, d.message_detail, d.message_hint, d.context)))))
+    def _on_notice(self, diag):
+        self._notices.append(" ".join(filter(None, (diag.message_primary, diag.message_detail,
+                                                     diag.message_hint, diag.context))))
 
     def run(self, query, params=None):
         """Run one statement; its Failure (with rows when it succeeded)."""
@@ -201,10 +199,6 @@ class HostileSession:
                                                        d.context, d.internal_query),
                            notices=self._notices)
         return Failure(rows=rows, notices=self._notices)
-
-    def close(self):
-        """Close the connection."""
-        self.conn.close()
 
 
 # --- fixtures (imported by the test modules that use them) -------------------------------

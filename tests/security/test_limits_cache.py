@@ -60,7 +60,8 @@ def test_one_file_is_one_entry_and_holds_no_descriptor(su, open_sources, files, 
     assert (entries, misses) == (1, 1)
     fds = H.backend_fds(pid)
     assert not [f for f in fds if f.startswith(str(files))], fds
-    assert len(fds) <= fds_before + 2
+    # PostgreSQL opens a few relation files of its own meanwhile; 1,120 would be the bug
+    assert len(fds) <= fds_before + 50
 
 
 def test_deleted_file_not_held_open(su, open_sources, files, tmp_path):

@@ -10,7 +10,7 @@ Bounds (issue 9, finding 4: one entry per spelling used to grow without end):
               and HEADER_CACHE_BYTES bytes (bytes a remote source holds plus the block
               tables), least recently used first out. Local sources keep no descriptor
               open (plraster.storage.local), so a deleted file is never held open.
-    tiles     plraster.tile_cache_mb (at most the superuser's ceiling, see `limits`)
+    tiles     plraster.tile_cache_mb (at most the superuser's ceiling: plraster.ceilings)
     bands     BAND_CACHE_ENTRIES assembled windows
 """
 
@@ -69,7 +69,20 @@ class OpenedFile:
     generation: int  # distinguishes files re-opened under the same location
 
 
-class TileCache:
+class _BoundedCache:
+    """What the bounded caches share: an ordered dict of (value, bytes) and its byte total."""
+
+    def clear(self):
+        """Forget everything (an opened file's source is not closed: see `reset`)."""
+        with _LOCK:
+            self._items.clear()
+            self.bytes = 0
+
+    def __len__(self):
+        return len(self._items)
+
+
+class TileCache(_BoundedCache):
     """A bounded LRU of decoded blocks, keyed by (file generation, IFD, block index)."""
 
     def __init__(self, max_bytes):
@@ -115,15 +128,6 @@ class TileCache:
             for key in [k for k in self._items if k[0] == generation]:
                 self.bytes -= self._items.pop(key)[1]
 
-    def clear(self):
-        """Forget everything."""
-        with _LOCK:
-            self._items.clear()
-            self.bytes = 0
-
-    def __len__(self):
-        return len(self._items)
-
     def _evict(self):
         while self.bytes > self.max_bytes and self._items:
             _, (_, size) = self._items.popitem(last=False)
@@ -157,7 +161,7 @@ def object_key(location):
     return ("remote", location)
 
 
-class HeaderCache:
+class HeaderCache(_BoundedCache):
     """Opened files by object (see `object_key`), LRU-bounded in entries and bytes.
 
     Used like a dict keyed by location text (`get`, `[]=`, `del`), which it turns into
@@ -227,15 +231,6 @@ class HeaderCache:
         with _LOCK:
             return [o for o, _ in self._items.values()]
 
-    def clear(self):
-        """Forget every entry (without closing: see `reset`)."""
-        with _LOCK:
-            self._items.clear()
-            self.bytes = 0
-
-    def __len__(self):
-        return len(self._items)
-
     def _evict(self):
         # The newest entry stays even when it alone is over the byte bound: it is in use.
         out = []
@@ -247,7 +242,7 @@ class HeaderCache:
 
 
 def _discard(opened):
-    """Drop an evicted file's tiles and band windows and close its source."""
+    """Drop a file's tiles and band windows and close its source (evicted or forgotten)."""
     TILES.drop_generation(opened.generation)
     with _LOCK:
         for key in [k for k in BANDS if k[0] == opened.generation]:
@@ -293,14 +288,8 @@ def put_band(key, array):
 
 def forget_file(opened):
     """Drop a file's header, tiles and band windows (it changed or failed)."""
-    with _LOCK:
-        HEADERS.remove(opened)
-        TILES.drop_generation(opened.generation)
-        for key in [k for k in BANDS if k[0] == opened.generation]:
-            del BANDS[key]
-    close = getattr(opened.source, "close", None)
-    if close is not None:
-        close()
+    HEADERS.remove(opened)
+    _discard(opened)
 
 
 def configure(revalidate_seconds=None):
