@@ -6,6 +6,7 @@ import socket
 import pytest
 
 from plraster.errors import AccessDeniedError
+from plraster.storage.canonical import AmbiguousPathError
 from plraster.storage import (HttpSource, check_access, check_host, is_access_allowed, is_forbidden_address,
                               is_redirect_allowed, open_source, parse_outdb_path)
 
@@ -41,7 +42,12 @@ def test_no_allow_list_allows_everything():
 ])
 def test_prefix_decisions(path, allowed):
     allow = ["/data/rasters/", "https://tiles.example.org/cogs", "/vsis3/bucket/prefix/", "swift://cont/"]
-    assert is_access_allowed(P(path), allow) is allowed
+    try:
+        parsed = P(path)
+    except AmbiguousPathError:  # refused as ambiguous before any allow-list (42501)
+        assert not allowed
+        return
+    assert is_access_allowed(parsed, allow) is allowed
 
 
 def test_prefix_without_slash_matches_directory_only():

@@ -37,6 +37,7 @@ def stats():
         "header_hits": s.header_hits, "header_misses": s.header_misses,
         "tile_hits": s.tile_hits, "tile_misses": s.tile_misses,
         "tile_cache_bytes": cache.TILES.bytes, "tile_cache_limit": cache.TILES.max_bytes,
+        "header_cache_entries": len(cache.HEADERS), "header_cache_bytes": cache.HEADERS.bytes,
     }
 
 

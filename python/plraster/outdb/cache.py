@@ -1,17 +1,42 @@
 """Per-backend caches: opened file headers, decoded tiles, assembled band windows.
 
-All three live at module level (one PostgreSQL backend = one process) and are emptied by
-`reset()`. Statistics are kept next to them for plraster_io_stats().
+All three live at module level (one PostgreSQL backend = one process), are bounded, and
+are emptied by `reset()`. Statistics are kept next to them for plraster_io_stats().
+
+Bounds (issue 9, finding 4: one entry per spelling used to grow without end):
+    headers   one entry per object, not per spelling: a local file is keyed by its
+              (st_dev, st_ino), so every path, link and spelling of it shares one entry;
+              a remote object by its canonical URL. At most HEADER_CACHE_ENTRIES entries
+              and HEADER_CACHE_BYTES bytes (bytes a remote source holds plus the block
+              tables), least recently used first out. Local sources keep no descriptor
+              open (plraster.storage.local), so a deleted file is never held open.
+    tiles     plraster.tile_cache_mb (at most the superuser's ceiling: plraster.ceilings)
+    bands     BAND_CACHE_ENTRIES assembled windows
 """
 
 import collections
 import dataclasses
+import os
 import threading
 import time
 import typing
 
+from plraster import ceilings
+
+MB = 1024 * 1024
 DEFAULT_TILE_CACHE_MB = 256
-MAX_TILE_CACHE_MB = 16384
+HEADER_CACHE_ENTRIES = 512
+HEADER_CACHE_BYTES = 64 * MB
+# A user may lower these with SET plraster.<name>; only a superuser may raise the ceiling.
+ceilings.register(ceilings.Limit(
+    "tile_cache_mb", DEFAULT_TILE_CACHE_MB, DEFAULT_TILE_CACHE_MB, 0, "MB",
+    "decoded out-db tiles kept per session"))
+ceilings.register(ceilings.Limit(
+    "header_cache_entries", HEADER_CACHE_ENTRIES, HEADER_CACHE_ENTRIES, 1, "files",
+    "opened out-db file headers kept per session"))
+ceilings.register(ceilings.Limit(
+    "header_cache_mb", HEADER_CACHE_BYTES // MB, HEADER_CACHE_BYTES // MB, 1, "MB",
+    "memory held by opened out-db file headers per session"))
 # Seconds a remote header is trusted before a HEAD request checks that the object is
 # unchanged (local files are checked with one fstat/stat on every use).
 DEFAULT_REVALIDATE_SECONDS = 5.0
@@ -44,7 +69,20 @@ class OpenedFile:
     generation: int  # distinguishes files re-opened under the same location
 
 
-class TileCache:
+class _BoundedCache:
+    """What the bounded caches share: an ordered dict of (value, bytes) and its byte total."""
+
+    def clear(self):
+        """Forget everything (an opened file's source is not closed: see `reset`)."""
+        with _LOCK:
+            self._items.clear()
+            self.bytes = 0
+
+    def __len__(self):
+        return len(self._items)
+
+
+class TileCache(_BoundedCache):
     """A bounded LRU of decoded blocks, keyed by (file generation, IFD, block index)."""
 
     def __init__(self, max_bytes):
@@ -90,24 +128,133 @@ class TileCache:
             for key in [k for k in self._items if k[0] == generation]:
                 self.bytes -= self._items.pop(key)[1]
 
-    def clear(self):
-        """Forget everything."""
-        with _LOCK:
-            self._items.clear()
-            self.bytes = 0
-
-    def __len__(self):
-        return len(self._items)
-
     def _evict(self):
         while self.bytes > self.max_bytes and self._items:
             _, (_, size) = self._items.popitem(last=False)
             self.bytes -= size
 
 
+def held_bytes(opened):
+    """Bytes an opened file keeps in memory: what its source holds (a remote source's
+    first bytes, or a whole object from a server that ignored Range) and its block tables."""
+    source = opened.source
+    total = 1024  # the objects themselves
+    for name in ("_head", "_whole"):
+        data = getattr(source, name, None)
+        if data:
+            total += len(data)
+    for ifd in getattr(opened.tiff, "ifds", ()):
+        total += 512 + ifd.block_offsets.nbytes + ifd.block_bytecounts.nbytes
+    return total
+
+
+def object_key(location):
+    """The cache key of the object a canonical location names: (st_dev, st_ino) for a
+    local file (stat follows symbolic links; every spelling and hard link of one file
+    gives one key), the location itself for a remote object."""
+    if location.startswith("/"):
+        try:
+            st = os.stat(location)
+        except (OSError, ValueError):
+            return ("absent", location)
+        return ("file", st.st_dev, st.st_ino)
+    return ("remote", location)
+
+
+class HeaderCache(_BoundedCache):
+    """Opened files by object (see `object_key`), LRU-bounded in entries and bytes.
+
+    Used like a dict keyed by location text (`get`, `[]=`, `del`), which it turns into
+    object keys; `remove(opened)` drops one entry whatever its path has become.
+    """
+
+    def __init__(self, max_entries=HEADER_CACHE_ENTRIES, max_bytes=HEADER_CACHE_BYTES):
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items = collections.OrderedDict()  # object key -> (OpenedFile, bytes)
+
+    def get(self, location, default=None):
+        """The OpenedFile of the object `location` names, or `default`."""
+        key = object_key(location)
+        with _LOCK:
+            item = self._items.get(key)
+            if item is None:
+                return default
+            self._items.move_to_end(key)
+            return item[0]
+
+    def __setitem__(self, location, opened):
+        key = object_key(location)
+        size = held_bytes(opened)
+        with _LOCK:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.bytes -= old[1]
+            self._items[key] = (opened, size)
+            self.bytes += size
+            evicted = self._evict()
+        if old is not None and old[0] is not opened:
+            evicted.append(old[0])
+        for o in evicted:
+            _discard(o)
+
+    def __delitem__(self, location):
+        key = object_key(location)
+        with _LOCK:
+            item = self._items.pop(key)
+            self.bytes -= item[1]
+
+    def remove(self, opened):
+        """Drop the entry holding `opened` (found by identity: its path may be gone)."""
+        with _LOCK:
+            for key, (o, size) in self._items.items():
+                if o is opened:
+                    del self._items[key]
+                    self.bytes -= size
+                    return True
+        return False
+
+    def resize(self, max_entries=None, max_bytes=None):
+        """Change the bounds (evicting as needed)."""
+        with _LOCK:
+            if max_entries is not None:
+                self.max_entries = max_entries
+            if max_bytes is not None:
+                self.max_bytes = max_bytes
+            evicted = self._evict()
+        for o in evicted:
+            _discard(o)
+
+    def values(self):
+        """The OpenedFiles, least recently used first."""
+        with _LOCK:
+            return [o for o, _ in self._items.values()]
+
+    def _evict(self):
+        # The newest entry stays even when it alone is over the byte bound: it is in use.
+        out = []
+        while len(self._items) > 1 and (len(self._items) > self.max_entries or self.bytes > self.max_bytes):
+            _, (opened, size) = self._items.popitem(last=False)
+            self.bytes -= size
+            out.append(opened)
+        return out
+
+
+def _discard(opened):
+    """Drop a file's tiles and band windows and close its source (evicted or forgotten)."""
+    TILES.drop_generation(opened.generation)
+    with _LOCK:
+        for key in [k for k in BANDS if k[0] == opened.generation]:
+            del BANDS[key]
+    close = getattr(opened.source, "close", None)
+    if close is not None:
+        close()
+
+
 MISSING = object()
 TILES = TileCache(DEFAULT_TILE_CACHE_MB * 1024 * 1024)
-HEADERS = {}  # location -> OpenedFile
+HEADERS = HeaderCache()
 BANDS = collections.OrderedDict()  # band window key -> read-only array
 SETTINGS = {"revalidate_seconds": DEFAULT_REVALIDATE_SECONDS, "checked_at": 0.0}
 _generation = [0]
@@ -141,21 +288,15 @@ def put_band(key, array):
 
 def forget_file(opened):
     """Drop a file's header, tiles and band windows (it changed or failed)."""
-    with _LOCK:
-        if HEADERS.get(opened.location) is opened:
-            del HEADERS[opened.location]
-        TILES.drop_generation(opened.generation)
-        for key in [k for k in BANDS if k[0] == opened.generation]:
-            del BANDS[key]
-    close = getattr(opened.source, "close", None)
-    if close is not None:
-        close()
+    HEADERS.remove(opened)
+    _discard(opened)
 
 
-def configure(tile_cache_mb=None, revalidate_seconds=None):
-    """Apply the settings (plraster.tile_cache_mb, plraster.outdb_revalidate_seconds)."""
-    if tile_cache_mb is not None:
-        TILES.resize(int(min(max(tile_cache_mb, 0), MAX_TILE_CACHE_MB)) * 1024 * 1024)
+def configure(revalidate_seconds=None):
+    """Apply the limits in force (`ceilings.value`) and plraster.outdb_revalidate_seconds."""
+    TILES.resize(int(ceilings.value("tile_cache_mb") * MB))
+    HEADERS.resize(max_entries=int(ceilings.value("header_cache_entries")),
+                   max_bytes=int(ceilings.value("header_cache_mb") * MB))
     if revalidate_seconds is not None:
         SETTINGS["revalidate_seconds"] = max(float(revalidate_seconds), 0.0)
     SETTINGS["checked_at"] = time.monotonic()

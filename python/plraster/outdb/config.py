@@ -23,6 +23,7 @@ import typing
 from plraster.errors import AccessDeniedError, InvalidParameterError
 from plraster.storage import check_access, parse_outdb_path
 from plraster.storage.options import HttpOptions, merge_options
+from plraster.storage.canonical import AmbiguousPathError
 from plraster.storage.paths import ParsedPath, parse_outdb_prefix
 from plraster.storage import s3, swift
 
@@ -75,7 +76,13 @@ def validate_prefix(prefix):
     """Return the canonical spelling of an allow-list prefix; 22023 for a malformed one."""
     if prefix is None or not str(prefix).strip():
         raise InvalidParameterError("out-db source prefix must not be empty")
-    parsed = parse_outdb_prefix(str(prefix))
+    try:
+        parsed = parse_outdb_prefix(str(prefix))
+    except AmbiguousPathError as exc:  # a superuser's malformed argument, not a refused read
+        raise InvalidParameterError(exc.message, detail=exc.detail, hint=exc.hint) from None
+    if parsed.scheme in ("http", "https") and "?" in parsed.location:
+        raise InvalidParameterError("out-db source prefix must not have a query string",
+                                    detail="Prefixes are matched against the path of a URL.")
     if parsed.scheme == "file" and not parsed.location.startswith("/"):
         raise InvalidParameterError("out-db source prefix must be an absolute path")
     return parsed.location

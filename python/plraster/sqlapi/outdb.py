@@ -15,7 +15,7 @@ import json
 
 import plpy
 
-from .. import outdb
+from .. import ceilings, outdb
 from ..errors import AccessDeniedError, InvalidParameterError
 from ..outdb import cache, config, interrupts
 from . import raise_error, sql_function
@@ -76,23 +76,37 @@ def _load_rows():
         status = plpy.execute(_plan("xact", "SELECT pg_catalog.pg_xact_status($1::pg_catalog.xid8) AS s",
                                     ["text"]), [xid])
         final = not status or status[0]["s"] != "in progress"
+    limit_rows = plpy.execute(_plan("ceilings", f"SELECT name, ceiling FROM {_schema()}.plraster_limit_config"))
+    ceilings.set_ceilings({r["name"]: float(r["ceiling"]) for r in limit_rows if r["name"] in ceilings.LIMITS})
     _read_settings()
     return [(r["prefix"], json.loads(r["options"])) for r in rows], final
 
 
-def _read_settings():
-    rows = plpy.execute(_plan("settings", "SELECT pg_catalog.current_setting('plraster.tile_cache_mb', true) AS t, "
-                                          "pg_catalog.current_setting('plraster.outdb_revalidate_seconds', true) AS r"))
-    mb = cache.DEFAULT_TILE_CACHE_MB
-    seconds = cache.DEFAULT_REVALIDATE_SECONDS
+def _number(text):
     try:
-        if rows[0]["t"]:
-            mb = float(rows[0]["t"])
-        if rows[0]["r"]:
-            seconds = float(rows[0]["r"])
+        value = float(text) if text else None
     except ValueError:
-        pass
-    cache.configure(tile_cache_mb=mb, revalidate_seconds=seconds)
+        return None
+    return value if value is None or value == value else None  # NaN counts as unset
+
+
+def _read_settings():
+    """Read plraster.<limit> for every registered limit and plraster.outdb_revalidate_seconds,
+    and apply them (a setting above its ceiling is capped: see plraster.ceilings)."""
+    names = tuple(sorted(ceilings.LIMITS))
+    columns = ", ".join(f"pg_catalog.current_setting('plraster.{n}', true) AS c{i}" for i, n in enumerate(names))
+    row = plpy.execute(_plan(("settings",) + names,
+                             f"SELECT {columns}, pg_catalog.current_setting("
+                             f"'plraster.outdb_revalidate_seconds', true) AS r"))[0]
+    ceilings.set_requested({n: _number(row[f"c{i}"]) for i, n in enumerate(names)})
+    seconds = _number(row["r"])
+    cache.configure(revalidate_seconds=cache.DEFAULT_REVALIDATE_SECONDS if seconds is None else seconds)
+
+
+def refresh_limits():
+    """Bring the limits in force up to date (settings at most once a second, ceilings when
+    a superuser changed them): call before enforcing a limit outside the out-db engine."""
+    config.current()
 
 
 def _check_interrupts():
@@ -163,8 +177,41 @@ def mask_options(options):
 
 
 @sql_function
+def set_limit(name, ceiling):
+    """plraster_set_limit(name, ceiling): a superuser sets (NULL: removes) a limit's ceiling."""
+    _require_superuser("change a plraster limit")
+    if name not in ceilings.LIMITS:
+        raise InvalidParameterError(f'unknown plraster limit "{name}"',
+                                    detail="Limits: " + ", ".join(sorted(ceilings.LIMITS)) + ".")
+    limit = ceilings.LIMITS[name]
+    if ceiling is not None and not (ceiling == ceiling and limit.minimum <= ceiling < float("inf")):
+        raise InvalidParameterError(f'invalid ceiling for plraster limit "{name}"',
+                                    detail=f"The ceiling must be a finite number of at least {limit.minimum:g}.")
+    if ceiling is None:
+        plpy.execute(_plan("limit_del", f"DELETE FROM {_schema()}.plraster_limit_config WHERE name = $1",
+                           ["text"]), [name])
+    else:
+        plpy.execute(_plan("limit_set", f"INSERT INTO {_schema()}.plraster_limit_config (name, ceiling) "
+                                        "VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET ceiling = EXCLUDED.ceiling",
+                           ["text", "float8"]), [name, ceiling])
+    _touch()
+    return limit.ceiling if ceiling is None else ceiling
+
+
+@sql_function
+def limits():
+    """plraster_limits(): every limit with its value in this session, ceiling and default."""
+    config.current()
+    _read_settings()
+    return ceilings.describe()
+
+
+@sql_function
 def io_stats():
-    """plraster_io_stats(): one row of I/O and cache statistics of this backend."""
+    """plraster_io_stats(): one row of I/O and cache statistics of this backend (the
+    limits re-read first, so a SET just made shows)."""
+    config.current()
+    _read_settings()
     return [outdb.stats()]
 
 

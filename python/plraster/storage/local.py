@@ -1,4 +1,13 @@
-"""Local files read with os.pread: the same interface as the remote sources."""
+"""Local files read with os.pread: the same interface as the remote sources.
+
+A FileSource keeps no descriptor open between reads: each `read_ranges` opens the file,
+checks with fstat that it is still the file first opened (every signal stat gives:
+device, inode, size, mtime and ctime in nanoseconds), reads and closes. A backend's
+header cache may then hold any number of files with no descriptor at all, and never
+holds a deleted file open (issue 9, finding 4). ctime is the one a user cannot restore:
+a file rewritten in place with the same size and its mtime put back still differs
+there (finding 6).
+"""
 
 import os
 import stat
@@ -7,11 +16,15 @@ import time
 from plraster.errors import AccessDeniedError, CorruptFileError, InvalidParameterError, ObjectNotFoundError, StorageError
 
 from .counters import IO_COUNTER
+from .transport import ObjectChangedError
 
 
 def file_validator(st):
-    """A validator for a stat result: changes when the file is rewritten or replaced."""
-    return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+    """A validator for a stat result: changes when the file is rewritten or replaced.
+
+    st_ctime_ns changes on every write and every utime, so restoring the mtime after an
+    in-place rewrite of the same size does not hide it."""
+    return f"{st.st_dev}-{st.st_ino}-{st.st_size}-{st.st_mtime_ns}-{st.st_ctime_ns}"
 
 
 def _os_error(exc, path, doing):
@@ -39,18 +52,24 @@ class FileSource:
     def __init__(self, path, counter=None):
         self.path = os.fspath(path)
         self.counter = counter if counter is not None else IO_COUNTER
+        fd = self._open()
         try:
-            self._fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
-        except OSError as exc:
-            raise _os_error(exc, self.path, "open") from None
-        st = os.fstat(self._fd)
+            st = os.fstat(fd)
+        finally:
+            os.close(fd)
         if not stat.S_ISREG(st.st_mode):
-            os.close(self._fd)
-            self._fd = -1
             raise InvalidParameterError(f'out-db path "{self.path}" is not a regular file')
         self._size = st.st_size
         self._validator = file_validator(st)
         self._mtime = int(st.st_mtime)
+
+    def _open(self):
+        try:
+            # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused as
+            # not a regular file right after).
+            return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError as exc:
+            raise _os_error(exc, self.path, "open") from None
 
     @property
     def size(self):
@@ -72,7 +91,13 @@ class FileSource:
         out = []
         started = time.monotonic()
         total = 0
+        fd = self._open()
         try:
+            if file_validator(os.fstat(fd)) != self._validator:
+                raise ObjectChangedError(
+                    f'out-db file "{self.path}" changed while being read',
+                    detail="Its device, inode, size, modification or change time differs from the first read.",
+                    hint="Read the raster again.")
             for offset, length in ranges:
                 if offset < 0 or length < 0 or offset + length > self._size:
                     raise CorruptFileError(
@@ -80,7 +105,7 @@ class FileSource:
                         detail=f'A read of {length} bytes at offset {offset} was requested from '
                                f'"{self.path}", which has {self._size} bytes.')
                 try:
-                    data = os.pread(self._fd, length, offset)
+                    data = os.pread(fd, length, offset)
                 except OSError as exc:
                     raise StorageError(f'could not read out-db file "{self.path}"',
                                        detail=f"Reading failed: {exc.strerror}.") from None
@@ -91,30 +116,22 @@ class FileSource:
                 total += length
                 out.append(data)
         finally:
+            os.close(fd)
             self.counter.add(requests=len(out), nbytes=total, seconds=time.monotonic() - started)
         return out
 
     def revalidate(self):
-        """True when the path still names the file as opened (same inode, size, mtime)."""
+        """True when the path still names the file as opened (device, inode, size, mtime, ctime)."""
         try:
             return file_validator(os.stat(self.path)) == self._validator
         except OSError:
             return False
 
     def close(self):
-        """Close the file descriptor."""
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        """Nothing to release: no descriptor is kept between reads."""
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass

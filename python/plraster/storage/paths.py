@@ -8,8 +8,10 @@
     s3://bucket/dir/dem.tif              /vsis3/bucket/dir/dem.tif
     GTIFF_DIR:2:<any of the above>       the 2nd IFD of that file (1-based)
 
-Parsing is lexical: nothing is resolved or fetched, and `..` segments are kept (the
-allow-list in `plraster.storage.security` refuses them).
+Parsing is lexical: nothing is resolved or fetched. The location is canonical (see
+`plraster.storage.canonical`): one spelling per object, the one checked against the
+allow-list and the one read; spellings that two parsers could read differently are refused
+(22023). In local paths `..` segments are kept, for the allow-list to refuse.
 """
 
 import dataclasses
@@ -18,6 +20,9 @@ import typing
 import urllib.parse
 
 from plraster.errors import InvalidParameterError, UnsupportedError
+
+from .canonical import (AmbiguousPathError, canonical_url_path, check_bucket, check_object_key, check_url_query,
+                        normalise_local_path)
 
 SCHEMES = ("file", "http", "https", "swift", "s3")
 
@@ -137,7 +142,7 @@ def _parse_location(text, prefix=False):
             "GDAL virtual file system is not supported",
             detail="plraster reads local files, http(s), Swift and S3 out-db paths.")
     if lower.startswith("file://"):
-        text = urllib.parse.unquote(urllib.parse.urlsplit(text).path)
+        text = _parse_file_url(text)
     elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text):
         scheme = text.split(":", 1)[0]
         raise UnsupportedError(f'out-db URL scheme "{scheme}" is not supported',
@@ -145,10 +150,40 @@ def _parse_location(text, prefix=False):
     if not text.startswith("/"):
         raise InvalidParameterError(
             "out-db path must be absolute", detail=f'The path "{text}" is relative.')
-    return ParsedPath("file", text)
+    return ParsedPath("file", normalise_local_path(text))
+
+
+def _parse_file_url(text):
+    """The local path of a file:// URL: no host but localhost, no query, decoded once."""
+    parts = urllib.parse.urlsplit(text)
+    if parts.netloc.lower() not in ("", "localhost"):
+        # GDAL and plraster read local files only: a host would be silently ignored.
+        raise InvalidParameterError("file URL in out-db path names a host",
+                                    detail="Only file:///path and file://localhost/path are accepted.")
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise InvalidParameterError("file URL in out-db path has a query or a fragment",
+                                    detail="A file URL names a local path and nothing else.")
+    try:
+        path = urllib.parse.unquote(parts.path, errors="strict")
+    except UnicodeError:
+        raise InvalidParameterError("file URL in out-db path is not UTF-8",
+                                    detail="The percent-decoded path is not valid UTF-8.") from None
+    if "\x00" in path:
+        raise InvalidParameterError("out-db path contains a NUL character")
+    return path
+
+
+_CONTROL_OR_BACKSLASH = re.compile(r"[\x00-\x20\x7f\\]")
+_HOST = re.compile(r"[a-z0-9_.-]+\Z|\[[0-9a-f:.]+\]\Z")
 
 
 def _parse_http(text):
+    # Parsers disagree on where the host ends when a URL holds a backslash, a tab or a
+    # newline (WHATWG reads '\\' as '/', urlsplit strips tabs): refuse those outright.
+    if _CONTROL_OR_BACKSLASH.search(text):
+        raise AmbiguousPathError(
+            "URL in out-db path contains a backslash, a space or a control character",
+            detail="Such URLs are read differently by different parsers; percent-encode spaces.")
     parts = urllib.parse.urlsplit(text)
     scheme = parts.scheme.lower()
     try:
@@ -159,6 +194,10 @@ def _parse_http(text):
                                     detail="The host or port of the URL cannot be parsed.") from None
     if not host:
         raise InvalidParameterError("URL in out-db path has no host")
+    if not _HOST.match(f"[{host}]" if ":" in host else host):
+        raise InvalidParameterError("invalid host in out-db URL",
+                                    detail="A host is a name of letters, digits, '.', '-' and '_', "
+                                           "or an IP address.")
     host = host.rstrip(".")
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != _DEFAULT_PORTS[scheme]:
@@ -170,7 +209,8 @@ def _parse_http(text):
             "URL in out-db path contains credentials",
             detail="User names and passwords are not accepted in out-db URLs.",
             hint="Configure credentials with the server's storage options instead.")
-    path = parts.path or "/"
+    path = canonical_url_path(parts.path or "/")
+    check_url_query(parts.query)
     location = urllib.parse.urlunsplit((scheme, netloc, path, parts.query, ""))
     return ParsedPath(scheme, location)
 
@@ -178,7 +218,12 @@ def _parse_http(text):
 def _parse_bucket_key(scheme, rest, original, prefix=False):
     bucket, _, key = rest.partition("/")
     if prefix and bucket:
+        check_bucket(scheme, bucket)
+        check_object_key(scheme, key, allow_empty=True, trailing_slash=True)
         return ParsedPath(scheme, f"{scheme}://{bucket}/{key}", bucket=bucket, key=key)
+    if bucket and key:
+        check_bucket(scheme, bucket)
+        check_object_key(scheme, key)
     if not bucket or not key:
         name = "container" if scheme == "swift" else "bucket"
         raise InvalidParameterError(

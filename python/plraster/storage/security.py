@@ -2,9 +2,14 @@
 
 The allow-list is a list of prefixes in any spelling `parse_outdb_path` accepts
 ('/data/rasters/', 'https://tiles.example.org/cogs/', '/vsis3/bucket/prefix/').
-A location is allowed when its canonical form starts with a prefix's canonical form:
-a prefix ending in '/' matches anything below it; any other prefix matches itself and
-what lies below it as a directory ('/data/a' allows '/data/a/x.tif', not '/data/ab').
+A location is allowed when its canonical form (`plraster.storage.canonical`: decoded
+once, dot segments resolved, re-encoded; ambiguous spellings refused before this point)
+starts with a prefix's canonical form: a prefix ending in '/' matches anything below it;
+any other prefix matches itself and what lies below it as a directory ('/data/a' allows
+'/data/a/x.tif', not '/data/ab'). For http(s) the scheme, host and port must be equal and
+the prefix is matched against the path alone (never the query string). The canonical
+location is also what the storage layer requests, so what is checked is what is read;
+every redirect is parsed and checked the same way before it is followed.
 
 Whatever the allow-list says, http(s) connections to link-local addresses
 (169.254.0.0/16, fe80::/10, where cloud metadata services live) are refused, checked
@@ -89,6 +94,9 @@ def is_access_allowed(parsed, allow_list):
         if parsed.scheme == "file":
             if _file_under(parsed.location, prefix.location):
                 return True
+        elif parsed.scheme in ("http", "https"):
+            if _origin(parsed) == _origin(prefix) and _prefix_match(_path_part(parsed), _path_part(prefix)):
+                return True
         elif _prefix_match(parsed.location, prefix.location):
             return True
     return False
@@ -104,7 +112,13 @@ def check_access(parsed, allow_list):
 
 
 def is_redirect_allowed(target_url, allow_list):
-    """True when a redirect to `target_url` may be followed: http(s), and allowed."""
+    """True when a redirect to `target_url` may be followed: http(s), unambiguous, allowed.
+
+    The target is parsed as an out-db path, so a spelling that `canonical` refuses (an
+    encoded separator, a dot segment, '//', ...) is never followed; what remains differs
+    from its canonical form only in ways every server reads alike ('.' segments, escapes
+    of unreserved characters), so the request the transport sends means what was checked.
+    """
     try:
         parsed = parse_outdb_path(target_url)
     except Exception:
@@ -122,6 +136,10 @@ def _path_part(parsed):
     if parsed.scheme == "file":
         return parsed.location
     return parsed.key or ""
+
+
+def _origin(parsed):
+    return parsed.location.split("://", 1)[0], parsed.location.split("://", 1)[1].partition("/")[0]
 
 
 def _prefix_match(location, prefix):
