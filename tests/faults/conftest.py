@@ -29,10 +29,7 @@ from faultserver import FaultServer  # noqa: E402
 
 import faultcases  # noqa: E402
 
-# Address space of each backend of the capped server. A backend of this suite maps
-# about 650 MiB at its peak (PostGIS with GDAL, numpy, the transport's threads) and
-# keeps under 100 MiB resident (test_backend_memory_stayed_bounded).
-MEMORY_CAP = 1536 * 1024 ** 2
+MEMORY_CAP = faultcases.MEMORY_CAP
 
 
 @pytest.fixture(scope="session")
@@ -61,10 +58,7 @@ def write_cog(path, pixels):
     os.chmod(path, 0o644)
 
 
-def true_pixels(data):
-    """The pixels GDAL (through rasterio) reads from the bytes of a TIFF."""
-    with rasterio.MemoryFile(data) as memory, memory.open() as dataset:
-        return dataset.read(1)
+true_pixels = faultcases.true_pixels
 
 
 @pytest.fixture(scope="session")

@@ -224,3 +224,18 @@ def readme_table():
         "| nothing listening on the port | header read | 58030 | `could not connect` | R·D |",
     ]
     return "\n".join(lines)
+
+
+# Address space of each backend of the capped server. A backend of this suite maps
+# about 650 MiB at its peak (PostGIS with GDAL, numpy, the transport's threads) and
+# keeps under 100 MiB resident (test_backend_memory_stayed_bounded). Here rather than
+# in conftest.py: `import conftest` finds whichever conftest was imported first.
+MEMORY_CAP = 1536 * 1024 ** 2
+
+
+def true_pixels(data):
+    """The pixels GDAL (through rasterio) reads from the bytes of a TIFF."""
+    import rasterio
+
+    with rasterio.MemoryFile(data) as memory, memory.open() as dataset:
+        return dataset.read(1)

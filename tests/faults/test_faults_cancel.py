@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 import faultcases
-from conftest import true_pixels
+from faultcases import true_pixels
 from faultcases import binary_sql, expected_binary, value_sql
 
 SLOW_OPTIONS = dict(faultcases.OPTIONS, GDAL_HTTP_TIMEOUT="20", GDAL_HTTP_MAX_RETRY="3",

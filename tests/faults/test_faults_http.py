@@ -12,7 +12,7 @@ import time
 import pytest
 
 import faultcases
-from conftest import true_pixels
+from faultcases import true_pixels
 from faultcases import CASES, SECRET, binary_sql, expected_binary, expected_value, value_sql
 
 PATH = "/probe.tif"
@@ -204,12 +204,10 @@ def test_expected_answers_are_postgis_answers(admin, faults, cogs):
 def test_backend_memory_stayed_bounded(user):
     """After the faults above (endless bodies among them), the ordinary user's backend
     holds no buffered body: its peak resident size stays far under the cap."""
-    import conftest
-
     with open(f"/proc/{user.pid}/status") as f:
         status = dict(line.split(":", 1) for line in f)
     peak_kib = int(status["VmHWM"].split()[0])
     address_kib = int(status["VmPeak"].split()[0])
     print(f"backend VmHWM {peak_kib // 1024} MiB, VmPeak {address_kib // 1024} MiB")
-    assert address_kib * 1024 <= conftest.MEMORY_CAP
+    assert address_kib * 1024 <= faultcases.MEMORY_CAP
     assert peak_kib * 1024 < 400 * 1024 * 1024

@@ -188,7 +188,7 @@ def set_limit(name, ceiling):
         raise InvalidParameterError(f'invalid ceiling for plraster limit "{name}"',
                                     detail=f"The ceiling must be a finite number of at least {limit.minimum:g}.")
     if ceiling is None:
-        plpy.execute(_plan("limit_del", f"DELETE FROM {_schema()}.plraster_limit_config WHERE name = $1",
+        plpy.execute(_plan("limit_del", f"DELETE FROM {_schema()}.plraster_limit_config WHERE name OPERATOR(pg_catalog.=) $1",
                            ["text"]), [name])
     else:
         plpy.execute(_plan("limit_set", f"INSERT INTO {_schema()}.plraster_limit_config (name, ceiling) "
