@@ -18,8 +18,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 
 import pgserver  # noqa: E402
-from plraster import wkb  # noqa: E402
-from plraster.pixtypes import info_for_name  # noqa: E402
+from plraster.core import wkb  # noqa: E402
+from plraster.core.pixtypes import info_for_name  # noqa: E402
 
 BASELINE = ("(scan only)", "SELECT count(rast) FROM {t}")
 QUERIES = [

@@ -218,7 +218,7 @@ CREATE OPERATOR CLASS @extschema@.hash_raster_ops DEFAULT FOR TYPE @extschema@.r
   OPERATOR 1 @extschema@.= ,
   FUNCTION 1 @extschema@.raster_hash(@extschema@.raster);
 
--- The pixel surfaces the band forms compare (see plraster.relations).
+-- The pixel surfaces the band forms compare (see plraster.functions.relations).
 
 CREATE FUNCTION @extschema@._plraster_band_surfaces(rast1 @extschema@.raster, nband1 integer,
     rast2 @extschema@.raster, nband2 integer, distance double precision DEFAULT NULL) RETURNS geometry[]

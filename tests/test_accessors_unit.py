@@ -4,10 +4,11 @@ import math
 
 import numpy as np
 
-from plraster import accessors, extent, pixelcoords, textformat, wkb
-from plraster.errors import InvalidParameterError, SoftFailure
-from plraster.nodata import is_nodata_value
-from plraster.srid import clamp_srid
+from plraster.functions import accessors, extent, pixelcoords
+from plraster.core import textformat, wkb
+from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.nodata import is_nodata_value
+from plraster.core.srid import clamp_srid
 from rasters import catalogue, pack
 import pytest
 

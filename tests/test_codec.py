@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 import rasters
-from plraster import messages, wkb
-from plraster.errors import InvalidRasterError
-from plraster.pixtypes import BY_NAME
+from plraster.core import messages, wkb
+from plraster.core.errors import InvalidRasterError
+from plraster.core.pixtypes import BY_NAME
 
 PIXTYPE_NAMES = sorted(rasters.PIXTYPES)
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from conformance import compare
-from plraster import wkb
+from plraster.core import wkb
 from rasters import catalogue, pack
 
 CAT = catalogue()

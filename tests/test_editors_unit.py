@@ -1,14 +1,15 @@
-"""Unit tests of plraster.constructors, plraster.editors and plraster.bandbytes (no server)."""
+"""Unit tests of plraster.functions.constructors, plraster.functions.editors and plraster.core.bandbytes (no server)."""
 import math
 import struct
 
 import numpy as np
 import pytest
 
-from plraster import bandbytes, constructors, editors, messages, wkb
-from plraster import srid as srid_rules
-from plraster.errors import AccessDeniedError, InvalidParameterError, UnsupportedError
-from plraster.pixtypes import BY_NAME
+from plraster.core import bandbytes, messages, wkb
+from plraster.functions import constructors, editors
+from plraster.core import srid as srid_rules
+from plraster.core.errors import AccessDeniedError, InvalidParameterError, UnsupportedError
+from plraster.core.pixtypes import BY_NAME
 from rasters import pack
 
 

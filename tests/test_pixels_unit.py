@@ -1,4 +1,4 @@
-"""Unit tests of plraster.pixels and plraster.pixelgeoms (no server): value conversion,
+"""Unit tests of plraster.functions.pixels and plraster.functions.pixelgeoms (no server): value conversion,
 band location and in-place pixel writes, checked against values measured on PostGIS 3.3."""
 import math
 import struct
@@ -6,8 +6,9 @@ import struct
 import numpy as np
 import pytest
 
-from plraster import pixels, pixelgeoms, wkb
-from plraster.pixtypes import info_for_name
+from plraster.functions import pixels, pixelgeoms
+from plraster.core import wkb
+from plraster.core.pixtypes import info_for_name
 from rasters import pack
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 
-from plraster import wkb
+from plraster.core import wkb
 from rasters import pack
 
 gdal.UseExceptions()

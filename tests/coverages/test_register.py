@@ -12,7 +12,7 @@ import numpy
 import pytest
 
 import conformance
-from plraster import wkb
+from plraster.core import wkb
 from register_fixtures import (BIG_SIZE, BLOCK, BUSY_BLOCKS, gdal_window, log_requests,  # noqa: F401
                                raster2pgsql, reg, reg_dir, reg_nginx, reg_s3, reg_swift, rsql,
                                wait_for_log)

@@ -22,7 +22,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "python"))
 
 import mutate  # noqa: E402
-from plraster.errors import PlrasterError, SoftFailure  # noqa: E402
+from plraster.core.errors import PlrasterError, SoftFailure  # noqa: E402
 
 # Bounds per input. Python-level allocation is measured by tracemalloc (numpy arrays
 # included); the child's whole address space is capped by RLIMIT_AS in the parent's call.
@@ -42,7 +42,7 @@ class Finding(Exception):
 def check_wkb_quick(data):
     """The fast property, for most inputs: the domain's full check and the parser agree,
     and only plraster's errors come out of either."""
-    from plraster import wkb
+    from plraster.core import wkb
     try:
         wkb.check_raster(data)
         checked = None
@@ -66,7 +66,8 @@ def exercise_wkb(data):
     same bands and pixels, and whose canonical and little-endian forms are valid.
     """
     import numpy as np
-    from plraster import accessors, bandbytes, pixels, wkb, wkbio
+    from plraster.functions import accessors, pixels, wkbio
+    from plraster.core import bandbytes, wkb
 
     try:
         trailing = wkb.check_raster(data)

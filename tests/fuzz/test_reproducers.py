@@ -10,8 +10,8 @@ from osgeo import gdal
 
 import conformance
 import corpus
-from plraster import wkb
-from plraster.errors import CorruptFileError, InvalidRasterError
+from plraster.core import wkb
+from plraster.core.errors import CorruptFileError, InvalidRasterError
 from plraster.tiff import BytesSource, open_tiff
 
 gdal.UseExceptions()

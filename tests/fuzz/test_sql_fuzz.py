@@ -18,8 +18,8 @@ import pytest
 import conformance
 import corpus
 import mutate
-from plraster import wkb
-from plraster.errors import PlrasterError
+from plraster.core import wkb
+from plraster.core.errors import PlrasterError
 from plraster.tiff import BytesSource, open_tiff
 
 SQL_WKB_INPUTS = int(os.environ.get("PLRASTER_FUZZ_SQL_WKB", "2500"))

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from corpus import PIXEL_TYPES, pack_band, pack_header
-from plraster import pixels, wkb
-from plraster.errors import InvalidRasterError, PlrasterError, SoftFailure
+from plraster.functions import pixels
+from plraster.core import wkb
+from plraster.core.errors import InvalidRasterError, PlrasterError, SoftFailure
 
 orders = st.sampled_from("<>")
 codes = st.sampled_from(sorted(PIXEL_TYPES))

@@ -13,7 +13,7 @@ import numpy
 import pytest
 
 from loadhelpers import write_geotiff
-from plraster import wkb
+from plraster.core import wkb
 from plraster.load import tiling
 
 

@@ -7,7 +7,7 @@ import numpy
 import pytest
 
 from loadhelpers import run_plraster, run_raster2pgsql, write_geotiff
-from plraster.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 from plraster.load import options, tiling
 
 PYTHON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "python")

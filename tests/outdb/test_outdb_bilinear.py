@@ -4,7 +4,7 @@ bit, in-db (every pixel type, nodata neighbours, edges, skew, random doubles) an
 
 PostGIS's rule, measured: the 2 x 2 pixels around the point, a nodata or off-raster
 neighbour taking the value of the point's own pixel, that pixel nodata giving nodata, and
-a sum in a fixed order (see plraster.pixels.bilinear)."""
+a sum in a fixed order (see plraster.functions.pixels.bilinear)."""
 import random
 import struct
 

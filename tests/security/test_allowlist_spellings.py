@@ -21,7 +21,7 @@ import allowlist_helpers as H
 from servers.nginx import NginxServer
 
 from plraster import storage
-from plraster.errors import AccessDeniedError, InvalidParameterError, PlrasterError
+from plraster.core.errors import AccessDeniedError, InvalidParameterError, PlrasterError
 from plraster.storage import is_access_allowed, is_redirect_allowed, open_source, parse_outdb_path
 from plraster.storage.canonical import AmbiguousPathError
 

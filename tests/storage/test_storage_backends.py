@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from plraster.errors import AccessDeniedError, InvalidParameterError, ObjectNotFoundError
+from plraster.core.errors import AccessDeniedError, InvalidParameterError, ObjectNotFoundError
 from plraster.storage import (FileSource, HttpSource, ObjectChangedError, S3Source, SwiftSource, io_counter,
                               open_source)
 from plraster.storage.s3 import s3_transport

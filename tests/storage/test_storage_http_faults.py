@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from plraster.errors import AccessDeniedError, CorruptFileError, ObjectNotFoundError, StorageError, StorageTimeoutError
+from plraster.core.errors import AccessDeniedError, CorruptFileError, ObjectNotFoundError, StorageError, StorageTimeoutError
 from plraster.storage import HttpSource, ObjectChangedError, io_counter
 from plraster.storage.multipart import parse_byteranges, parse_content_range
 from plraster.storage.transport import retry_after_seconds

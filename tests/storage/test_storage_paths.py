@@ -2,7 +2,7 @@
 
 import pytest
 
-from plraster.errors import InvalidParameterError, UnsupportedError
+from plraster.core.errors import InvalidParameterError, UnsupportedError
 from plraster.storage import ParsedPath, parse_outdb_path, safe_url
 
 

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from plraster.errors import AccessDeniedError
+from plraster.core.errors import AccessDeniedError
 from plraster.storage.canonical import AmbiguousPathError
 from plraster.storage import (HttpSource, check_access, check_host, is_access_allowed, is_forbidden_address,
                               is_redirect_allowed, open_source, parse_outdb_path)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gdal_oracle import random_pixels
-from plraster.errors import CorruptFileError, PlrasterError, SizeLimitError, UnsupportedError
+from plraster.core.errors import CorruptFileError, PlrasterError, SizeLimitError, UnsupportedError
 from plraster.tiff import BytesSource, decode_tile, open_tiff, read_window
 
 SHORT, LONG, DOUBLE, ASCII = 3, 4, 12, 2

@@ -158,7 +158,7 @@ def test_big_endian(write_tiff, type_name, options):
 
 
 def test_unsupported_compression_is_named(write_tiff):
-    from plraster.errors import UnsupportedError
+    from plraster.core.errors import UnsupportedError
     from plraster.tiff import FileSource, open_tiff, read_window
 
     pixels = random_pixels(numpy.uint8, 1, 40, 40)

@@ -4,7 +4,7 @@ import numpy
 import pytest
 
 from gdal_oracle import assert_pixels_equal, gdal_ifd_array, random_pixels
-from plraster.errors import CorruptFileError, InvalidParameterError, ObjectNotFoundError
+from plraster.core.errors import CorruptFileError, InvalidParameterError, ObjectNotFoundError
 from plraster.tiff import (
     BytesSource,
     FileSource,

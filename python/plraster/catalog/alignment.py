@@ -6,13 +6,13 @@ corner of the second raster's grid (within FLT_EPSILON).
 """
 import math
 
-from .. import messages
-from ..errors import InvalidParameterError
-from ..georef import raster_to_world
-from ..nodata import FLT_EPSILON
-from ..pixelcoords import _snap as snap_to_cell
-from ..pixelcoords import inverse_geotransform, world_to_raster_coord
-from ..srid import clamp_srid
+from plraster.core import messages
+from plraster.core.errors import InvalidParameterError
+from plraster.core.georef import raster_to_world
+from plraster.core.nodata import FLT_EPSILON
+from plraster.functions.pixelcoords import _snap as snap_to_cell
+from plraster.functions.pixelcoords import inverse_geotransform, world_to_raster_coord
+from plraster.core.srid import clamp_srid
 
 ALIGNED = "The rasters are aligned"
 NOT_ALIGNED = "The rasters (pixel corner coordinates) are not aligned"

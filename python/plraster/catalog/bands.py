@@ -7,8 +7,8 @@ bands the NOTICE of ST_BandMetaData and a single NULL.
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from .. import messages
-from ..wkb import parse_raster
+from plraster.core import messages
+from plraster.core.wkb import parse_raster
 
 NO_BANDS = "Raster provided has no bands"
 _TEN_PLACES = Decimal(1).scaleb(-10)

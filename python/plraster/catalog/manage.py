@@ -13,9 +13,9 @@ after each ALTER TABLE.
 """
 from . import statements as st
 from .info import Constraint, spatially_unique
-from ..errors import InvalidParameterError, PlrasterError
-from ..srid import SRID_UNKNOWN
-from ..wkb import RasterHeader, emit_header
+from plraster.core.errors import InvalidParameterError, PlrasterError
+from plraster.core.srid import SRID_UNKNOWN
+from plraster.core.wkb import RasterHeader, emit_header
 
 
 class UndefinedTableError(PlrasterError):

@@ -8,7 +8,7 @@ materialized view or foreign table, each overview constraint of that table.
 from typing import NamedTuple
 
 from . import info
-from ..srid import SRID_UNKNOWN
+from plraster.core.srid import SRID_UNKNOWN
 
 OVERVIEW_KINDS = frozenset("rvmf")
 

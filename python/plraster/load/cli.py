@@ -8,7 +8,7 @@ import os
 import sys
 
 from plraster import __version__
-from plraster.errors import PlrasterError
+from plraster.core.errors import PlrasterError
 
 from . import loader, options
 from .progress import Progress

@@ -11,8 +11,8 @@ import typing
 import numpy
 
 from plraster import storage, tiff
-from plraster.errors import InvalidParameterError, UnsupportedError
-from plraster.pixtypes import BY_NAME, PixelTypeInfo
+from plraster.core.errors import InvalidParameterError, UnsupportedError
+from plraster.core.pixtypes import BY_NAME, PixelTypeInfo
 
 from .options import looks_like_raster
 

@@ -13,7 +13,7 @@ import os
 import re
 import typing
 
-from plraster.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 # Overview factors raster2pgsql accepts.
 MIN_OVERVIEW_FACTOR = 2

@@ -9,8 +9,8 @@ import struct
 
 import numpy
 
-from plraster.pixtypes import to_pixel_value
-from plraster.wkb import FLAG_HASNODATA, FLAG_ISNODATA, FLAG_OUTDB
+from plraster.core.pixtypes import to_pixel_value
+from plraster.core.wkb import FLAG_HASNODATA, FLAG_ISNODATA, FLAG_OUTDB
 
 _HEADER = struct.Struct("<BHHddddddiHH")
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from plraster import __version__
-from plraster.errors import InvalidParameterError, PlrasterError
+from plraster.core.errors import InvalidParameterError, PlrasterError
 
 from . import dump, target as targets
 

@@ -15,7 +15,7 @@ directory and tar dumps through their table of contents (pg_restore -l / -L).
 import os
 import re
 
-from plraster.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 PLAIN, CUSTOM, DIRECTORY, TAR = "plain", "custom", "directory", "tar"
 

@@ -5,7 +5,7 @@ import os
 import subprocess
 import tempfile
 
-from plraster.errors import InvalidParameterError, PlrasterError
+from plraster.core.errors import InvalidParameterError, PlrasterError
 from plraster.storage import paths
 
 from . import dump

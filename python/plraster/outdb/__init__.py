@@ -21,7 +21,7 @@ warning_sink = None  # plraster.sqlapi.outdb points it at plpy.warning
 
 def warning(message):
     """Emit a WARNING (PostGIS warns where a NOTICE would not do), else a NOTICE."""
-    from plraster import messages
+    from plraster.core import messages
     if warning_sink is not None:
         warning_sink(message)
     else:

@@ -10,7 +10,7 @@ Bounds (issue 9, finding 4: one entry per spelling used to grow without end):
               and HEADER_CACHE_BYTES bytes (bytes a remote source holds plus the block
               tables), least recently used first out. Local sources keep no descriptor
               open (plraster.storage.local), so a deleted file is never held open.
-    tiles     plraster.tile_cache_mb (at most the superuser's ceiling: plraster.ceilings)
+    tiles     plraster.tile_cache_mb (at most the superuser's ceiling: plraster.core.ceilings)
     bands     BAND_CACHE_ENTRIES assembled windows
 """
 
@@ -21,7 +21,7 @@ import threading
 import time
 import typing
 
-from plraster import ceilings
+from plraster.core import ceilings
 
 MB = 1024 * 1024
 DEFAULT_TILE_CACHE_MB = 256

@@ -20,7 +20,7 @@ import threading
 import time
 import typing
 
-from plraster.errors import AccessDeniedError, InvalidParameterError
+from plraster.core.errors import AccessDeniedError, InvalidParameterError
 from plraster.storage import check_access, parse_outdb_path
 from plraster.storage.options import HttpOptions, merge_options
 from plraster.storage.canonical import AmbiguousPathError

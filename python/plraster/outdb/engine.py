@@ -25,8 +25,8 @@ import typing
 
 import numpy as np
 
-from plraster import limits, messages, wkb
-from plraster.errors import AccessDeniedError, InvalidParameterError, PlrasterError, StorageError
+from plraster.core import limits, messages, wkb
+from plraster.core.errors import AccessDeniedError, InvalidParameterError, PlrasterError, StorageError
 from plraster.storage import ObjectChangedError, open_source
 from plraster.storage.local import stat_file
 from plraster.tiff import check_decodable, decode_tile, fill_value, open_tiff, read_blocks
@@ -277,7 +277,7 @@ def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
     `band_index` its 0-based band number in the file, `info` its PixelTypeInfo.
     `window` = (col, row, width, height), 0-based on the raster, reads only those pixels
     (and only the file's blocks that hold them); the size of what is read is checked
-    against plraster.limits before anything is allocated or fetched.
+    against plraster.core.limits before anything is allocated or fetched.
     """
     if window is None:
         window = (0, 0, header.width, header.height)
@@ -342,7 +342,7 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
 
 
 def indb_band(header, band):
-    """A parsed out-db band (plraster.wkb.Band) as an in-db band holding the pixels read,
+    """A parsed out-db band (plraster.core.wkb.Band) as an in-db band holding the pixels read,
     for code written for in-db bands (ST_BandIsNoData, ST_MinConvexHull)."""
     pixels = read_band(header, band.path, band.outdb_index, band.pixtype, band.has_nodata, band.nodata)
     return dataclasses.replace(band, data=pixels, path=None, outdb_index=None)

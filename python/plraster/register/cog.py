@@ -10,9 +10,9 @@ import dataclasses
 import typing
 
 from plraster import outdb
-from plraster.errors import InvalidParameterError, UnsupportedError
-from plraster.pixtypes import BY_NAME, PixelTypeInfo, to_pixel_value
-from plraster.srid import clamp_srid
+from plraster.core.errors import InvalidParameterError, UnsupportedError
+from plraster.core.pixtypes import BY_NAME, PixelTypeInfo, to_pixel_value
+from plraster.core.srid import clamp_srid
 
 # Decoded TIFF sample dtypes to PostGIS pixel types, as raster2pgsql maps GDAL's types
 # (1-bit samples decode to uint8 and float16 to float32, as GDAL reads them).

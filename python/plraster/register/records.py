@@ -6,8 +6,8 @@ out-db band per band number: flags, nodata, the 0-based band number and the path
 band part is the same for every tile of an image, so it is built once.
 """
 
-from plraster import wkb
-from plraster.wkb import Band, RasterHeader
+from plraster.core import wkb
+from plraster.core.wkb import Band, RasterHeader
 
 
 def tile_grid(width, height, tile_width, tile_height):

@@ -4,8 +4,8 @@ import dataclasses
 import re
 import typing
 
-from plraster.errors import InvalidParameterError, SizeLimitError
-from plraster.srid import clamp_srid
+from plraster.core.errors import InvalidParameterError, SizeLimitError
+from plraster.core.srid import clamp_srid
 
 MAX_TILE_SIDE = 65535  # a raster's width and height are u16
 _TILE = re.compile(r"\s*(\d+)\s*x\s*(\d+)\s*\Z", re.IGNORECASE)

@@ -24,8 +24,8 @@ from types import GeneratorType
 
 import plpy
 
-from .. import messages, ticker
-from ..errors import PlrasterError, SoftFailure
+from plraster.core import messages, ticker
+from plraster.core.errors import PlrasterError, SoftFailure
 
 messages.notice_sink = plpy.notice
 # Long library loops check for interrupts through plraster.sqlapi.outdb's check (see ticker).

@@ -1,6 +1,7 @@
 """SQL adapters for sql/20-accessors.sql and sql/30-bands.sql: raster and band accessors,
 footprints and pixel <-> world coordinates."""
-from .. import accessors, extent, pixelcoords, wkb
+from plraster.functions import accessors, extent, pixelcoords
+from plraster.core import wkb
 from . import sql_function
 
 

@@ -1,7 +1,7 @@
 """SQL adapters for sql/86-aggregates.sql: ST_SummaryStats, ST_SummaryStatsAgg, ST_Union."""
 import plpy
 
-from .. import stats, union
+from plraster.functions import stats, union
 from . import sql_function
 
 summary_stats = sql_function(stats.summary_stats)

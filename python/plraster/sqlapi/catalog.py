@@ -4,7 +4,7 @@ import re
 
 import plpy
 
-from .. import wkb
+from plraster.core import wkb
 from ..catalog import alignment, bands, info, manage, rows
 from . import sql_function
 

@@ -1,5 +1,5 @@
 """SQL adapters for sql/50-constructors.sql: ST_MakeEmptyRaster, ST_AddBand, ST_Band."""
-from .. import constructors
+from plraster.functions import constructors
 from . import sql_function
 
 

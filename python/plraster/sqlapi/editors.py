@@ -1,7 +1,7 @@
 """SQL adapters for sql/60-editors.sql: georeference, SRID and band metadata setters."""
 import plpy
 
-from .. import editors
+from plraster.functions import editors
 from . import sql_function
 
 

@@ -15,8 +15,9 @@ import json
 
 import plpy
 
-from .. import ceilings, outdb
-from ..errors import AccessDeniedError, InvalidParameterError
+from plraster.core import ceilings
+from plraster import outdb
+from plraster.core.errors import AccessDeniedError, InvalidParameterError
 from ..outdb import cache, config, interrupts
 from . import raise_error, sql_function
 
@@ -92,7 +93,7 @@ def _number(text):
 
 def _read_settings():
     """Read plraster.<limit> for every registered limit and plraster.outdb_revalidate_seconds,
-    and apply them (a setting above its ceiling is capped: see plraster.ceilings)."""
+    and apply them (a setting above its ceiling is capped: see plraster.core.ceilings)."""
     names = tuple(sorted(ceilings.LIMITS))
     columns = ", ".join(f"pg_catalog.current_setting('plraster.{n}', true) AS c{i}" for i, n in enumerate(names))
     row = plpy.execute(_plan(("settings",) + names,

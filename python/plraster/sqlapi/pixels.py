@@ -1,5 +1,5 @@
 """SQL adapters for sql/40-pixels.sql: pixel values in and out, pixels as geometries."""
-from .. import pixelgeoms, pixels
+from plraster.functions import pixelgeoms, pixels
 from . import sql_function
 from .tiling import set_function
 

@@ -10,8 +10,8 @@ the index and constraints it asks for, where the tables lack them).
 """
 import plpy
 
-from .. import register as lib
-from ..errors import InvalidParameterError
+from plraster import register as lib
+from plraster.core.errors import InvalidParameterError
 from . import outdb as outdb_sql  # installs the out-db source loader and interrupt check
 from . import sql_function
 

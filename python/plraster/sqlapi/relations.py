@@ -1,6 +1,6 @@
 """SQL adapters for sql/82-spatial.sql: pixel surfaces for the band forms of the spatial
 relationship functions, and raster equality and hashing for the = operator."""
-from .. import relations
+from plraster.functions import relations
 from . import sql_function
 
 

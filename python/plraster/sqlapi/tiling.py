@@ -4,10 +4,11 @@ import functools
 
 import plpy
 
-from .. import resample, tiling, wkb
-from .. import retile as retile_lib
-from ..errors import SoftFailure
-from ..ticker import Ticker
+from plraster.functions import resample, tiling
+from plraster.core import wkb
+from plraster.functions import retile as retile_lib
+from plraster.core.errors import SoftFailure
+from plraster.core.ticker import Ticker
 from . import map_exception, primed_rows
 
 

@@ -1,6 +1,7 @@
 """SQL adapters for sql/00-types.sql: the raster domain's check and the version."""
-from .. import __version__, messages, wkb
-from ..errors import InvalidRasterError
+from plraster import __version__
+from plraster.core import messages, wkb
+from plraster.core.errors import InvalidRasterError
 from . import sql_function
 
 

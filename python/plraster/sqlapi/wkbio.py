@@ -1,5 +1,5 @@
 """SQL adapters for sql/10-io.sql: raster WKB in and out."""
-from .. import wkbio
+from plraster.functions import wkbio
 from . import sql_function
 
 

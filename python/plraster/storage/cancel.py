@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 
-from plraster.errors import StorageError
+from plraster.core.errors import StorageError
 
 
 class ReadCancelled(StorageError):

@@ -25,7 +25,7 @@ import re
 import unicodedata
 import urllib.parse
 
-from plraster.errors import AccessDeniedError, InvalidParameterError
+from plraster.core.errors import AccessDeniedError, InvalidParameterError
 
 
 class AmbiguousPathError(AccessDeniedError):

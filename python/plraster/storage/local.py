@@ -13,7 +13,7 @@ import os
 import stat
 import time
 
-from plraster.errors import AccessDeniedError, CorruptFileError, InvalidParameterError, ObjectNotFoundError, StorageError
+from plraster.core.errors import AccessDeniedError, CorruptFileError, InvalidParameterError, ObjectNotFoundError, StorageError
 
 from .counters import IO_COUNTER
 from .transport import ObjectChangedError

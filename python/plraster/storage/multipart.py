@@ -2,7 +2,7 @@
 
 import re
 
-from plraster.errors import StorageError
+from plraster.core.errors import StorageError
 
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*\Z", re.IGNORECASE)
 _BOUNDARY = re.compile(r'boundary=(?:"([^"]+)"|([^;\s]+))', re.IGNORECASE)

@@ -25,7 +25,7 @@ named PLRASTER_*.
 import dataclasses
 import os
 
-from plraster.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 MULTIRANGE_MODES = ("PARALLEL", "SERIAL", "SINGLE_GET")
 

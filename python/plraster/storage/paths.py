@@ -19,7 +19,7 @@ import re
 import typing
 import urllib.parse
 
-from plraster.errors import InvalidParameterError, UnsupportedError
+from plraster.core.errors import InvalidParameterError, UnsupportedError
 
 from .canonical import (AmbiguousPathError, canonical_url_path, check_bucket, check_object_key, check_url_query,
                         normalise_local_path)

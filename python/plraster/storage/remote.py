@@ -9,7 +9,7 @@ shorter than its range is repeated and then reported as a StorageError.
 import datetime
 import email.utils
 
-from plraster.errors import CorruptFileError, StorageError
+from plraster.core.errors import CorruptFileError, StorageError
 
 from . import cancel, registry
 from .counters import IO_COUNTER

@@ -21,7 +21,7 @@ import botocore.auth
 import botocore.awsrequest
 import botocore.credentials
 
-from plraster.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 from . import registry
 from .options import HttpOptions, merge_options, parse_bool

@@ -20,7 +20,7 @@ import ipaddress
 import os
 import socket
 
-from plraster.errors import AccessDeniedError
+from plraster.core.errors import AccessDeniedError
 
 from .paths import has_dot_dot, parse_outdb_path, parse_outdb_prefix
 

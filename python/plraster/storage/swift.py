@@ -13,7 +13,7 @@ import urllib.parse
 
 import requests
 
-from plraster.errors import AccessDeniedError, InvalidParameterError, StorageError, StorageTimeoutError
+from plraster.core.errors import AccessDeniedError, InvalidParameterError, StorageError, StorageTimeoutError
 
 from . import registry
 from .counters import IO_COUNTER

@@ -21,7 +21,7 @@ import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
 
-from plraster.errors import AccessDeniedError, ObjectNotFoundError, StorageError, StorageTimeoutError
+from plraster.core.errors import AccessDeniedError, ObjectNotFoundError, StorageError, StorageTimeoutError
 
 from . import cancel, deadline, security
 from .counters import IO_COUNTER

@@ -11,7 +11,7 @@ import zlib
 import imagecodecs
 import numpy
 
-from plraster.errors import CorruptFileError, SizeLimitError, UnsupportedError
+from plraster.core.errors import CorruptFileError, SizeLimitError, UnsupportedError
 
 from .constants import (
     Compression,

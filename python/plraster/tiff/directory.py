@@ -12,7 +12,7 @@ import struct
 
 import numpy
 
-from plraster.errors import CorruptFileError
+from plraster.core.errors import CorruptFileError
 
 from .constants import FIELD_FORMATS, FieldType, Tag
 from .source import HEADER_PREFIX_SIZE, check_range, read_merged

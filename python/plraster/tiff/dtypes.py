@@ -5,7 +5,7 @@ No guessing: a combination that is not in the table is refused with UnsupportedE
 
 import numpy
 
-from plraster.errors import UnsupportedError
+from plraster.core.errors import UnsupportedError
 
 from .constants import SampleFormat
 

@@ -16,7 +16,7 @@ import xml.sax.saxutils
 
 import numpy
 
-from plraster.errors import CorruptFileError
+from plraster.core.errors import CorruptFileError
 
 from .constants import (
     GEOGRAPHIC_TYPE_GEOKEY,

@@ -5,7 +5,7 @@ import typing
 
 import numpy
 
-from plraster.errors import CorruptFileError, UnsupportedError
+from plraster.core.errors import CorruptFileError, UnsupportedError
 
 from .constants import (
     SUBFILE_MASK,

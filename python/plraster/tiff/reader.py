@@ -1,6 +1,6 @@
 """Opening a TIFF/COG from a byte-range source."""
 
-from plraster.errors import CorruptFileError
+from plraster.core.errors import CorruptFileError
 
 from .directory import read_directories
 from .ifd import TiffFile, build_ifd, inherit_from_main

@@ -7,7 +7,7 @@ source also knows its total size, which every read is checked against first.
 
 import typing
 
-from plraster.errors import CorruptFileError, StorageError
+from plraster.core.errors import CorruptFileError, StorageError
 
 # GDAL's GTiff driver reads the first 16 KiB of a file before parsing its header.
 HEADER_PREFIX_SIZE = 16384

@@ -4,7 +4,7 @@ import typing
 
 import numpy
 
-from plraster.errors import CorruptFileError, InvalidParameterError, SizeLimitError
+from plraster.core.errors import CorruptFileError, InvalidParameterError, SizeLimitError
 
 from .codec import MAX_BLOCK_BYTES, check_decodable, decode_tile
 from .source import DEFAULT_MAX_GAP, check_range, read_merged

@@ -8,8 +8,8 @@ import binascii
 
 import numpy as np
 
-from . import wkb
-from .errors import InvalidParameterError
+from plraster.core import wkb
+from plraster.core.errors import InvalidParameterError
 
 _CLEAN_FLAG_BITS = wkb.PIXTYPE_MASK | wkb.FLAG_OUTDB | wkb.FLAG_HASNODATA | wkb.FLAG_ISNODATA
 
@@ -47,7 +47,7 @@ def canonical_wkb(buf, outasin=False):
 def _indb_copy(header, band):
     """An out-db band written in-db with the pixels the out-db engine reads (flag 0x80
     cleared), as PostGIS writes it for outasin => true."""
-    from . import outdb
+    from plraster import outdb
     pixels = outdb.read_band(header, band.path, band.outdb_index, band.pixtype,
                              band.has_nodata, band.nodata)
     return wkb.Band(band.pixtype, band.has_nodata, band.is_nodata, band.nodata,

@@ -1,7 +1,7 @@
 """Pixels as geometries and geometries into pixels: ST_PixelAsPolygon(s), ST_PixelAsPoint(s),
 ST_PixelAsCentroid(s), and the geomval form of ST_SetValues (burning points and polygons).
 
-Geometries arrive from PL/Python as hex EWKB and leave as hex EWKB (plraster.geometry).
+Geometries arrive from PL/Python as hex EWKB and leave as hex EWKB (plraster.core.geometry).
 Polygons are burnt as GDAL rasterizes them, which is what PostGIS calls: a pixel is set
 when its centre falls inside, scanning each row at its centre line.
 """
@@ -10,12 +10,12 @@ import struct
 
 import numpy as np
 
-from . import geometry, limits, messages, wkb
-from .errors import InvalidParameterError, SoftFailure, UnsupportedError
-from .georef import raster_to_world
-from .pixels import (locate_band, materialise_band, read_pixel, corrected_pixel_value, world_to_cell,
+from plraster.core import geometry, limits, messages, wkb
+from plraster.core.errors import InvalidParameterError, SoftFailure, UnsupportedError
+from plraster.core.georef import raster_to_world
+from plraster.functions.pixels import (locate_band, materialise_band, read_pixel, corrected_pixel_value, world_to_cell,
                      inverse_geotransform, _little_endian, _patch, nodata_mask)
-from .ticker import Ticker
+from plraster.core.ticker import Ticker
 
 _SRID_FLAG, _Z_FLAG, _M_FLAG = 0x20000000, 0x80000000, 0x40000000
 POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, COLLECTION = range(1, 8)

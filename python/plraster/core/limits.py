@@ -27,7 +27,7 @@ The limits, per call of a function (one backend = one process):
 (`set_limit`) so that a superuser-only setting can raise or lower them; ``VALUE_BYTES`` is
 PostgreSQL's and cannot be raised.
 """
-from .errors import SizeLimitError
+from plraster.core.errors import SizeLimitError
 
 VALUE_BYTES = 0x3FFFFFFF - 4  # MaxAllocSize less VARHDRSZ: the largest varlena PostgreSQL holds
 

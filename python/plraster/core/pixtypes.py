@@ -8,7 +8,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from .errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 
 class PixelType(IntEnum):

@@ -15,9 +15,9 @@ from typing import List, NamedTuple, Optional
 
 import numpy as np
 
-from . import messages
-from .errors import InvalidRasterError
-from .pixtypes import PixelTypeInfo, info_for_code
+from plraster.core import messages
+from plraster.core.errors import InvalidRasterError
+from plraster.core.pixtypes import PixelTypeInfo, info_for_code
 
 HEADER_SIZE = 61
 _HEADER = {1: struct.Struct("<BHHddddddiHH"), 0: struct.Struct(">BHHddddddiHH")}

@@ -11,10 +11,10 @@ import struct
 
 import numpy as np
 
-from . import bandbytes, limits, messages, wkb
-from .pixtypes import to_pixel_value
-from .srid import clamp_srid
-from .errors import InvalidParameterError, UnsupportedError
+from plraster.core import bandbytes, limits, messages, wkb
+from plraster.core.pixtypes import to_pixel_value
+from plraster.core.srid import clamp_srid
+from plraster.core.errors import InvalidParameterError, UnsupportedError
 
 # The NaN x86-64 produces for an invalid operation (sign bit set), as C's libm gives it.
 _DEFAULT_NAN = struct.unpack("<d", bytes.fromhex("000000000000f8ff"))[0]

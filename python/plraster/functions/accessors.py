@@ -6,11 +6,12 @@ band functions parse the band headers without copying pixels.
 """
 import math
 
-from . import extent, messages, textformat, wkb
-from .nodata import nodata_mask
-from .errors import InvalidParameterError, PlrasterError, SoftFailure
-from .pixtypes import BY_NAME
-from .srid import clamp_srid
+from plraster.functions import extent
+from plraster.core import messages, textformat, wkb
+from plraster.core.nodata import nodata_mask
+from plraster.core.errors import InvalidParameterError, PlrasterError, SoftFailure
+from plraster.core.pixtypes import BY_NAME
+from plraster.core.srid import clamp_srid
 
 
 def header(buf):
@@ -123,7 +124,7 @@ def band_is_nodata(buf, nband, forcechecking):
     if raster.width * raster.height == 0:
         return True
     if band.is_outdb:
-        from . import outdb
+        from plraster import outdb
         band = outdb.indb_band(raster.header, band)
     return bool(nodata_mask(band).all())
 
@@ -138,20 +139,20 @@ def _file_band(buf, nband):
 
 def band_file_size(buf, nband):
     """ST_BandFileSize: the size in bytes of an out-db band's file (object)."""
-    from . import outdb
+    from plraster import outdb
     return outdb.band_file_stat(_file_band(buf, nband).path).size
 
 
 def band_file_timestamp(buf, nband):
     """ST_BandFileTimestamp: an out-db band's file modification time, in seconds since the epoch."""
-    from . import outdb
+    from plraster import outdb
     return outdb.band_file_stat(_file_band(buf, nband).path).timestamp
 
 
 def _file_stat_or_none(band):
     """(size, timestamp) of an out-db band's file, (None, None) when it cannot be reached:
     ST_BandMetaData gives NULLs there, as PostGIS does when GDAL cannot stat the file."""
-    from . import outdb
+    from plraster import outdb
     try:
         return tuple(outdb.band_file_stat(band.path))
     except PlrasterError:

@@ -5,7 +5,7 @@ world y = ip_y + skew_y * col + scale_y * row     (col, row 0-based pixel corner
 """
 import math
 
-from .errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 
 def raster_to_world(header, col, row):

@@ -1,6 +1,6 @@
 """Spatial reference identifiers as PostGIS keeps them."""
 
-from . import messages
+from plraster.core import messages
 
 SRID_UNKNOWN = 0
 SRID_MAXIMUM = 999999

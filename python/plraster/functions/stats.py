@@ -21,10 +21,10 @@ import math
 
 import numpy as np
 
-from . import limits, messages, wkb
-from .errors import InvalidParameterError, SoftFailure
-from .nodata import nodata_mask
-from .pixels import locate_band
+from plraster.core import limits, messages, wkb
+from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.nodata import nodata_mask
+from plraster.functions.pixels import locate_band
 
 BAD_BAND = "Invalid band index (must use 1-based). Returning NULL"
 BAD_SAMPLE = "Invalid sample percentage (must be between 0 and 1). Returning NULL"
@@ -181,7 +181,7 @@ def _first_wins_max(values):
 
 
 def check_size(header, sample):
-    """Refuse (54000) a band whose visited pixels would not fit in plraster.limits: their
+    """Refuse (54000) a band whose visited pixels would not fit in plraster.core.limits: their
     doubles and mask, or the sampled ones with their row and column indexes."""
     count = header.width * header.height if sample is None else header.width * sample[0]
     limits.check_array(count, 9 if sample is None else 25,

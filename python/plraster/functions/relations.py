@@ -15,13 +15,13 @@ import zlib
 
 import numpy as np
 
-from . import geometry, limits, messages, wkb
-from .errors import InvalidParameterError, SoftFailure
-from .nodata import nodata_mask
-from .pixelgeoms import pixel_corner
-from .pixels import locate_band
-from .srid import clamp_srid
-from .ticker import Ticker
+from plraster.core import geometry, limits, messages, wkb
+from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.nodata import nodata_mask
+from plraster.functions.pixelgeoms import pixel_corner
+from plraster.functions.pixels import locate_band
+from plraster.core.srid import clamp_srid
+from plraster.core.ticker import Ticker
 
 _WHICH = ("first", "second")
 

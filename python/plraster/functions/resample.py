@@ -30,7 +30,7 @@ import math
 
 import numpy as np
 
-from .errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError
 
 NEAREST, AVERAGE, MODE, MIN, MAX = "NearestNeighbour", "Average", "Mode", "Min", "Max"
 BILINEAR, CUBIC, CUBICSPLINE, LANCZOS = "Bilinear", "Cubic", "CubicSpline", "Lanczos"

@@ -8,10 +8,10 @@ range and NaN become INT_MIN, then 1 is added with 32-bit wraparound).
 import math
 import struct
 
-from .errors import InvalidParameterError, SoftFailure
-from .georef import raster_to_world
-from .nodata import FLT_EPSILON
-from .srid import clamp_srid
+from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.georef import raster_to_world
+from plraster.core.nodata import FLT_EPSILON
+from plraster.core.srid import clamp_srid
 
 ROTATED_NEEDS_PIXEL = ("Pixel row and column required for computing longitude and "
                        "latitude of a rotated raster")

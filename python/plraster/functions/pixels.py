@@ -10,11 +10,11 @@ import struct
 
 import numpy as np
 
-from . import limits, messages, wkb
-from .errors import InvalidParameterError, InvalidRasterError, SoftFailure
-from .nodata import FLT_EPSILON, is_nodata_value as values_equal
-from .pixtypes import info_for_code, to_pixel_value
-from .ticker import Ticker
+from plraster.core import limits, messages, wkb
+from plraster.core.errors import InvalidParameterError, InvalidRasterError, SoftFailure
+from plraster.core.nodata import FLT_EPSILON, is_nodata_value as values_equal
+from plraster.core.pixtypes import info_for_code, to_pixel_value
+from plraster.core.ticker import Ticker
 
 
 _FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
@@ -63,7 +63,7 @@ class BandRef:
         return cached
 
     def _read_outdb(self, buf, header, window):
-        from . import outdb
+        from plraster import outdb
         index = buf[self.data_offset]
         path = bytes(buf[self.data_offset + 1:self.end - 1])
         return outdb.read_band(header, path, index, self.info, self.has_nodata, self.nodata,
@@ -283,7 +283,7 @@ def world_to_cell(header, x, y):
 
 def value_at_point(buf, nband, point, exclude_nodata_value=True, resample="nearest"):
     """ST_Value(rast, band, pt, exclude_nodata_value, resample)."""
-    from .pixelgeoms import parse_point_or_none
+    from plraster.functions.pixelgeoms import parse_point_or_none
     if resample is None:
         return None
     header = wkb.read_header(buf)
@@ -528,7 +528,7 @@ def dump_values(buf, nbands=None, exclude_nodata_value=True, as_text=False):
 
 
 def check_band_values(header, what):
-    """Refuse a band too large to be turned into Python values (plraster.limits): the
+    """Refuse a band too large to be turned into Python values (plraster.core.limits): the
     doubles of the band and one Python object per pixel."""
     limits.check_values(header.width * header.height,
                         "%s (%d x %d pixels)" % (what, header.width, header.height))
@@ -739,7 +739,7 @@ def neighborhood(buf, nband, columnx, rowy, distancex, distancey, exclude_nodata
 
 def neighborhood_at_point(buf, nband, point, distancex, distancey, exclude_nodata_value=True):
     """ST_Neighborhood(rast, band, pt, distancex, distancey, exclude_nodata_value)."""
-    from .pixelgeoms import parse_point_or_none
+    from plraster.functions.pixelgeoms import parse_point_or_none
     header = wkb.read_header(buf)
     x, y, srid = parse_point_or_none(
         point, "Attempting to get the neighbor of a pixel with a non-point geometry")
@@ -791,7 +791,7 @@ def _dist_point_segment(px, py, ax, ay, bx, by):
 
 
 def _dist_point_pixel(header, px, py, col, row):
-    from .pixelgeoms import pixel_ring, point_in_ring
+    from plraster.functions.pixelgeoms import pixel_ring, point_in_ring
     ring = pixel_ring(header, col, row)
     if point_in_ring(px, py, ring):
         return 0.0
@@ -800,7 +800,7 @@ def _dist_point_pixel(header, px, py, col, row):
 
 def nearest_value(buf, nband, point, exclude_nodata_value=True):
     """ST_NearestValue(rast, band, pt, exclude_nodata_value)."""
-    from .pixelgeoms import parse_geometry_point
+    from plraster.functions.pixelgeoms import parse_geometry_point
     header = wkb.read_header(buf)
     band = locate_band(buf, header, nband)
     if band is None:
@@ -816,7 +816,7 @@ def nearest_value(buf, nband, point, exclude_nodata_value=True):
 
 def nearest_value_at(buf, nband, columnx, rowy, exclude_nodata_value=True):
     """ST_NearestValue(rast, band, columnx, rowy, exclude): from the pixel's upper-left corner."""
-    from .georef import raster_to_world
+    from plraster.core.georef import raster_to_world
     header = wkb.read_header(buf)
     band = locate_band(buf, header, nband)
     if band is None:

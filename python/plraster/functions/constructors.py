@@ -10,11 +10,11 @@ import math
 
 import numpy as np
 
-from . import bandbytes, limits, messages, wkb
-from .errors import InvalidParameterError, SizeLimitError, UnsupportedError
-from .nodata import is_nodata_value as same_value
-from .pixtypes import BY_NAME, to_pixel_value
-from .srid import clamp_srid
+from plraster.core import bandbytes, limits, messages, wkb
+from plraster.core.errors import InvalidParameterError, SizeLimitError, UnsupportedError
+from plraster.core.nodata import is_nodata_value as same_value
+from plraster.core.pixtypes import BY_NAME, to_pixel_value
+from plraster.core.srid import clamp_srid
 
 
 def pixel_type(name, what):
@@ -250,7 +250,7 @@ def add_outdb_band(rast, index, outdbfile, outdbindex, nodataval=None):
     size, georeference and SRID. All the file's bands are added when outdbindex is NULL.
     A raster not aligned with the file gets PostGIS's WARNING.
     """
-    from . import outdb
+    from plraster import outdb
     if not outdbfile:
         messages.notice("Out-db raster file not provided. Returning original raster")
         return None if rast is None else bandbytes.little_endian(rast)

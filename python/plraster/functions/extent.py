@@ -2,13 +2,13 @@
 pixels that hold data (ST_MinConvexHull), as PostGIS 3.3 builds them.
 
 An empty raster (no columns or no rows) has a point (0 x 0) or a line as its hull.
-Geometries are returned as hex EWKB (see plraster.geometry).
+Geometries are returned as hex EWKB (see plraster.core.geometry).
 """
-from . import geometry, wkb
-from .errors import SoftFailure
-from .georef import raster_to_world
-from .nodata import nodata_mask
-from .srid import clamp_srid
+from plraster.core import geometry, wkb
+from plraster.core.errors import SoftFailure
+from plraster.core.georef import raster_to_world
+from plraster.core.nodata import nodata_mask
+from plraster.core.srid import clamp_srid
 
 HULL_IS_NULL = "Raster's convex hull is NULL"
 
@@ -65,7 +65,7 @@ def _data_window(raster, band):
     if band.is_nodata:
         return None
     if band.is_outdb:  # read even without a nodata value: PostGIS loads the band first
-        from . import outdb
+        from plraster import outdb
         band = outdb.indb_band(raster.header, band)
     if not band.has_nodata:
         return full

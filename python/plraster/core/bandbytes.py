@@ -7,8 +7,8 @@ join after a new header; `wkb.emit_band` gives the second.
 """
 import numpy as np
 
-from . import wkb
-from .pixtypes import info_for_code
+from plraster.core import wkb
+from plraster.core.pixtypes import info_for_code
 
 _HEADER_FLAGS_MASK = wkb.PIXTYPE_MASK | wkb.FLAG_OUTDB | wkb.FLAG_HASNODATA | wkb.FLAG_ISNODATA
 

@@ -26,13 +26,13 @@ import itertools
 
 import numpy as np
 
-from . import limits, messages, wkb
-from .catalog.alignment import not_aligned_reason
-from .errors import InvalidParameterError, SizeLimitError
-from .georef import raster_to_world
-from .pixelconv import nodata_where, stored_values
-from .pixels import locate_band, world_to_cell
-from .pixtypes import info_for_name
+from plraster.core import limits, messages, wkb
+from plraster.catalog.alignment import not_aligned_reason
+from plraster.core.errors import InvalidParameterError, SizeLimitError
+from plraster.core.georef import raster_to_world
+from plraster.core.pixelconv import nodata_where, stored_values
+from plraster.functions.pixels import locate_band, world_to_cell
+from plraster.core.pixtypes import info_for_name
 
 UNION_TYPES = ("LAST", "FIRST", "MIN", "MAX", "COUNT", "SUM", "MEAN", "RANGE")
 ALL_BANDS = "all"  # ST_Union(rast): every band

@@ -4,7 +4,7 @@ PostGIS's ST_Retile walks the target grid (columns outer, rows inner), and for e
 target tile warps every intersecting source tile (ST_Rescale), unions and clips them.
 plraster keeps PostGIS's grid, order, tile extents and band metadata, but computes the
 pixels as GDAL's overview resampling does over the mosaic of the source tiles (see
-`plraster.resample`): one kernel over the whole coverage instead of one warp per
+`plraster.functions.resample`): one kernel over the whole coverage instead of one warp per
 source tile, so a tile seam does not change the result.
 
 The grid: origin at the extent's upper-left (lower-left when sfy > 0), ceil(width / sfx /
@@ -22,10 +22,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import limits, resample, wkb
-from .errors import InvalidParameterError, UnsupportedError
-from .pixels import locate_band
-from .ticker import Ticker
+from plraster.core import limits, wkb
+from plraster.functions import resample
+from plraster.core.errors import InvalidParameterError, UnsupportedError
+from plraster.functions.pixels import locate_band
+from plraster.core.ticker import Ticker
 
 _EPS = 1e-6
 

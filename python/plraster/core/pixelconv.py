@@ -7,7 +7,7 @@ off it first (1 up from the type's minimum, 1 down otherwise; 1BB flips), then c
 """
 import numpy as np
 
-from .nodata import FLT_EPSILON
+from plraster.core.nodata import FLT_EPSILON
 
 
 def nodata_where(values, nodata):

@@ -16,11 +16,11 @@ import math
 
 import numpy as np
 
-from . import limits, wkb
-from .errors import DivisionByZeroError, NullValueNotAllowedError, SizeLimitError, SoftFailure, ValueOutOfRangeError
-from .georef import raster_to_world
-from .pixtypes import to_pixel_value
-from .srid import clamp_srid
+from plraster.core import limits, wkb
+from plraster.core.errors import DivisionByZeroError, NullValueNotAllowedError, SizeLimitError, SoftFailure, ValueOutOfRangeError
+from plraster.core.georef import raster_to_world
+from plraster.core.pixtypes import to_pixel_value
+from plraster.core.srid import clamp_srid
 
 MAX_DIMENSION = 65535
 
