@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from plraster.functions import pixels, pixelgeoms
-from plraster.core import wkb
-from plraster.core.pixtypes import info_for_name
+from plraster.core import bands, wkb
+from plraster.core.pixtypes import info_for_name, to_pixel_value
 from rasters import pack
 
 
@@ -19,7 +19,7 @@ from rasters import pack
     ("32BF", float("inf"), 3.4028234663852886e38), ("64BF", 0.1, 0.1),
 ])
 def test_to_pixel_value(pixtype, value, expected):
-    assert pixels.to_pixel_value(info_for_name(pixtype), value) == expected
+    assert to_pixel_value(info_for_name(pixtype), value) == expected
 
 
 @pytest.mark.parametrize("pixtype,nodata,value,expected", [
@@ -29,8 +29,8 @@ def test_to_pixel_value(pixtype, value, expected):
 ])
 def test_value_moved_off_nodata(pixtype, nodata, value, expected):
     buf = bytes.fromhex(pack(1, 1, [{"pixtype": pixtype, "data": [[0]], "nodata": nodata}]))
-    band = pixels.locate_band(buf, wkb.read_header(buf), 1)
-    assert pixels.corrected_pixel_value(band, value) == expected
+    band = bands.locate_band(buf, wkb.read_header(buf), 1)
+    assert bands.corrected_pixel_value(band, value) == expected
 
 
 def test_set_value_patches_one_pixel_and_clears_isnodata():
@@ -77,4 +77,4 @@ def test_nan_nodata_compares_equal():
     assert pixels.values_equal(float("nan"), float("nan"))
     assert not pixels.values_equal(0.5, 0.5 + 1e-6)
     assert pixels.values_equal(0.5, 0.5 + 1e-8)
-    assert not math.isnan(pixels.to_pixel_value(info_for_name("8BUI"), float("nan")))
+    assert not math.isnan(to_pixel_value(info_for_name("8BUI"), float("nan")))

@@ -67,7 +67,7 @@ def exercise_wkb(data):
     """
     import numpy as np
     from plraster.functions import accessors, pixels, wkbio
-    from plraster.core import bandbytes, wkb
+    from plraster.core import bandbytes, bands, wkb
 
     try:
         trailing = wkb.check_raster(data)
@@ -118,9 +118,9 @@ def exercise_wkb(data):
             raise Finding("a rewritten form is not whole raster WKB")
     accessors.memsize(data)
     for nband in (1, header.num_bands):
-        band = pixels.locate_band(data, header, nband)
+        band = bands.locate_band(data, header, nband)
         if band is not None and not band.is_outdb and header.width and header.height:
-            pixels.read_pixel(data, header, band, header.width - 1, header.height - 1)
+            bands.read_pixel(data, header, band, header.width - 1, header.height - 1)
 
 
 # ---------------------------------------------------------------- TIFF

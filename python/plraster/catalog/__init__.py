@@ -7,7 +7,6 @@ them; constraints are what keep the answer true however rows are inserted or del
 - `pgtext`: the few PostgreSQL string and array functions PostGIS's readings rely on.
 - `info`: what a column's constraints say (srid, scale, blocksize, ...), PostGIS's rules.
 - `rows`: the raster_columns and raster_overviews rows of a table.
-- `alignment`: ST_SameAlignment, ST_NotSameAlignmentReason, ST_IsCoverageTile.
 - `bands`: the per-row constraint helpers (pixel types, nodata values, out-db flags).
 - `statements`: the SQL of each constraint, as PostGIS writes it.
 - `manage`: AddRasterConstraints and the other management functions, over a `Database`.

@@ -13,8 +13,9 @@ import numpy as np
 from plraster.core import geometry, limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure, UnsupportedError
 from plraster.core.georef import raster_to_world
-from plraster.functions.pixels import (locate_band, materialise_band, read_pixel, corrected_pixel_value, world_to_cell,
-                     inverse_geotransform, _little_endian, _patch, nodata_mask)
+from plraster.core.bands import (as_little_endian, corrected_pixel_value, locate_band,
+                                  materialise_band, patch_pixel, read_pixel)
+from plraster.functions.pixels import inverse_geotransform, nodata_mask, world_to_cell
 from plraster.core.ticker import Ticker
 
 _SRID_FLAG, _Z_FLAG, _M_FLAG = 0x20000000, 0x80000000, 0x40000000
@@ -326,7 +327,7 @@ def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
         return buf
     if band.is_outdb:
         buf, header = materialise_band(buf, header, nband)
-    buf, header = _little_endian(buf, header)
+    buf, header = as_little_endian(buf, header)
     band = locate_band(buf, header, nband)
     out = bytearray(buf)
     for g, val in items:
@@ -351,7 +352,7 @@ def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
         for c, r, v in cells:
             if keepnodata and read_pixel(out, header, band, c, r)[1]:
                 continue
-            _patch(out, header, band, c, r, v)
+            patch_pixel(out, header, band, c, r, v)
     return bytes(out)
 
 

@@ -19,7 +19,7 @@ from plraster.core import geometry, limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure
 from plraster.core.nodata import nodata_mask
 from plraster.functions.pixelgeoms import pixel_corner
-from plraster.functions.pixels import locate_band
+from plraster.core.bands import locate_band
 from plraster.core.srid import clamp_srid
 from plraster.core.ticker import Ticker
 

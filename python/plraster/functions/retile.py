@@ -25,7 +25,7 @@ import numpy as np
 from plraster.core import limits, wkb
 from plraster.functions import resample
 from plraster.core.errors import InvalidParameterError, UnsupportedError
-from plraster.functions.pixels import locate_band
+from plraster.core.bands import locate_band
 from plraster.core.ticker import Ticker
 
 _EPS = 1e-6

@@ -24,7 +24,7 @@ import numpy as np
 from plraster.core import limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure
 from plraster.core.nodata import nodata_mask
-from plraster.functions.pixels import locate_band
+from plraster.core.bands import locate_band
 
 BAD_BAND = "Invalid band index (must use 1-based). Returning NULL"
 BAD_SAMPLE = "Invalid sample percentage (must be between 0 and 1). Returning NULL"

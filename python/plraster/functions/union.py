@@ -27,11 +27,12 @@ import itertools
 import numpy as np
 
 from plraster.core import limits, messages, wkb
-from plraster.catalog.alignment import not_aligned_reason
+from plraster.functions.alignment import not_aligned_reason
 from plraster.core.errors import InvalidParameterError, SizeLimitError
 from plraster.core.georef import raster_to_world
 from plraster.core.pixelconv import nodata_where, stored_values
-from plraster.functions.pixels import locate_band, world_to_cell
+from plraster.core.bands import locate_band
+from plraster.functions.pixels import world_to_cell
 from plraster.core.pixtypes import info_for_name
 
 UNION_TYPES = ("LAST", "FIRST", "MIN", "MAX", "COUNT", "SUM", "MEAN", "RANGE")

@@ -5,7 +5,8 @@ import re
 import plpy
 
 from plraster.core import wkb
-from ..catalog import alignment, bands, info, manage, rows
+from ..catalog import bands, info, manage, rows
+from ..functions import alignment
 from . import sql_function
 
 _EXT_SCHEMA = ("SELECT pg_catalog.quote_ident(n.nspname) AS s FROM pg_catalog.pg_extension e "
