@@ -1,0 +1,78 @@
+"""GDAL on in-memory datasets only: the algorithms PostGIS itself delegates to GDAL
+(polygonising, rasterising, contours, gridding, warping, format drivers).
+
+Why GDAL at all: PostGIS answers these functions with GDAL's algorithms, so running the same
+algorithms (Debian's python3-gdal, the GDAL that Debian's PostGIS links) gives the same
+pixels and polygons, where a re-implementation would differ at every boundary case.
+
+Why in memory only: plpython3u is untrusted and GDAL can open any path or URL its drivers
+know. plraster never hands GDAL a name it did not make itself: rasters go in as MEM
+datasets built from numpy arrays (`mem_dataset`), vectors as OGR Memory layers, results
+come back as arrays. Out-db bands are read by plraster's own engine (allow-list, caches)
+before GDAL sees them. `modules()` also turns off what could reach the file system or the
+network behind the caller's back (.aux.xml side files, PROJ's network grids).
+"""
+import numpy as np
+
+_MODULES = None
+
+# PostGIS pixel type -> GDAL data type name. GDAL 3.6 has no Int8: PostGIS 3.3 hands an
+# 8BSI band to GDAL as Byte with PIXELTYPE=SIGNEDBYTE, and so does mem_dataset.
+_GDAL_TYPE = {"1BB": "Byte", "2BUI": "Byte", "4BUI": "Byte", "8BSI": "Byte", "8BUI": "Byte",
+              "16BSI": "Int16", "16BUI": "UInt16", "32BSI": "Int32", "32BUI": "UInt32",
+              "16BF": "Float32", "32BF": "Float32", "64BF": "Float64"}
+
+
+def modules():
+    """(gdal, ogr, osr) from osgeo, imported on first use with exceptions on and with every
+    option that could read or write outside memory turned off."""
+    global _MODULES
+    if _MODULES is None:
+        from osgeo import gdal, ogr, osr
+        gdal.UseExceptions()
+        ogr.UseExceptions()
+        osr.UseExceptions()
+        for key, value in (("GDAL_PAM_ENABLED", "NO"),          # no .aux.xml side files
+                           ("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR"),
+                           ("PROJ_NETWORK", "OFF"),             # no grid downloads
+                           ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".plraster-none"),
+                           ("GDAL_HTTP_TIMEOUT", "1")):
+            gdal.SetConfigOption(key, value)
+        _MODULES = (gdal, ogr, osr)
+    return _MODULES
+
+
+def gdal_type(info):
+    """The GDAL data type constant for a PixelTypeInfo."""
+    gdal = modules()[0]
+    return gdal.GetDataTypeByName(_GDAL_TYPE[info.name])
+
+
+def mem_dataset(header, bands, srs_wkt=None):
+    """A MEM dataset with the raster's georeference and bands.
+
+    `bands` is a list of (info, array or None, nodata or None): array is (height, width)
+    (None leaves the band filled with nodata, or 0), nodata None means no nodata value.
+    """
+    gdal = modules()[0]
+    driver = gdal.GetDriverByName("MEM")
+    # Created with no band: bands of different types are then added one by one.
+    ds = driver.Create("", header.width, header.height, 0, gdal.GDT_Byte)
+    ds.SetGeoTransform(header.geotransform)
+    if srs_wkt:
+        ds.SetProjection(srs_wkt)
+    for info, array, nodata in bands:
+        options = ["PIXELTYPE=SIGNEDBYTE"] if info.name == "8BSI" else []
+        ds.AddBand(gdal_type(info), options)
+        band = ds.GetRasterBand(ds.RasterCount)
+        if info.name == "8BSI":
+            band.SetMetadataItem("PIXELTYPE", "SIGNEDBYTE", "IMAGE_STRUCTURE")
+        if nodata is not None:
+            band.SetNoDataValue(float(nodata))
+        if array is not None:
+            if info.name == "8BSI":
+                array = np.asarray(array).view(np.uint8)
+            band.WriteArray(np.asarray(array))
+        elif nodata is not None:
+            band.Fill(float(nodata))
+    return ds
