@@ -395,3 +395,13 @@ return outdb.limits()
 $$;
 COMMENT ON FUNCTION @extschema@.plraster_limits() IS
   'plraster''s limits: the value in force in this session (SET plraster.<name> lowers it), the ceiling only a superuser can raise, the default';
+
+-- analysis-types: composite types shared by the analysis families (rastbandarg, reclassarg)
+CREATE TYPE @extschema@.rastbandarg AS (rast @extschema@.raster, nband integer);
+COMMENT ON TYPE @extschema@.rastbandarg IS
+  'postgis raster type: A composite type for use when needing to express a raster and a band index of that raster.';
+
+CREATE TYPE @extschema@.reclassarg AS (nband integer, reclassexpr text, pixeltype text,
+  nodataval double precision);
+COMMENT ON TYPE @extschema@.reclassarg IS
+  'postgis raster type: A composite type used as input into the ST_Reclass function defining the behavior of reclassification.';
