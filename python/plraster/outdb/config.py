@@ -22,10 +22,10 @@ import typing
 
 from plraster.core.errors import AccessDeniedError, InvalidParameterError
 from plraster.storage import check_access, parse_outdb_path
-from plraster.storage.options import HttpOptions, merge_options
+from plraster.storage.options import (S3_OPTION_NAMES, S3_SECRET_NAMES, SWIFT_OPTION_NAMES,
+                                      SWIFT_SECRET_NAMES, HttpOptions, merge_options)
 from plraster.storage.canonical import AmbiguousPathError
 from plraster.storage.paths import ParsedPath, parse_outdb_prefix
-from plraster.storage import s3, swift
 
 # Option names a source accepts: GDAL's names, as the storage layer reads them.
 TRANSPORT_OPTIONS = (
@@ -34,8 +34,8 @@ TRANSPORT_OPTIONS = (
     "GDAL_INGESTED_BYTES_AT_OPEN", "PLRASTER_HTTP_MAX_REDIRECTS", "PLRASTER_HTTP_MAX_WHOLE_OBJECT",
     "GDAL_HTTP_USERAGENT", "GDAL_HTTP_UNSAFESSL",
 )
-SECRET_OPTIONS = tuple(swift.SECRET_NAMES) + tuple(s3.SECRET_NAMES) + ("AWS_ACCESS_KEY_ID",)
-PLAIN_OPTIONS = tuple(n for n in TRANSPORT_OPTIONS + tuple(swift.OPTION_NAMES) + tuple(s3.OPTION_NAMES)
+SECRET_OPTIONS = SWIFT_SECRET_NAMES + S3_SECRET_NAMES + ("AWS_ACCESS_KEY_ID",)
+PLAIN_OPTIONS = tuple(n for n in TRANSPORT_OPTIONS + SWIFT_OPTION_NAMES + S3_OPTION_NAMES
                       if n not in SECRET_OPTIONS)
 KNOWN_OPTIONS = frozenset(PLAIN_OPTIONS + SECRET_OPTIONS)
 MASK = "********"

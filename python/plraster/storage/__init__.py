@@ -13,16 +13,28 @@ module level, one per configuration (`reset()` closes them); `io_counter()` coun
 requests, bytes, retries and seconds waited.
 """
 
+import importlib
+
 from .counters import IOCounter, IOStats, io_counter
+from .failures import ObjectChangedError
 from .local import FileSource
 from .options import HttpOptions
 from .paths import ParsedPath, parse_outdb_path, safe_url
 from .registry import reset
 from .remote import HttpSource, RemoteSource
-from .s3 import S3Source
 from .security import check_access, check_host, is_access_allowed, is_forbidden_address, is_redirect_allowed
-from .swift import SwiftSource
-from .transport import ObjectChangedError
+
+# Sources whose modules pull in an HTTP client (requests, urllib3) or botocore are imported
+# when first named, so that a session reading only local files, or only in-db rasters,
+# never pays for them (issue 13: session start).
+_LAZY = {"S3Source": ".s3", "SwiftSource": ".swift"}
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    return getattr(importlib.import_module(module, __name__), name)
 
 
 def open_source(path, options=None, allow_list=None, counter=None, environ=None):
@@ -41,7 +53,9 @@ def open_source(path, options=None, allow_list=None, counter=None, environ=None)
         return HttpSource(parsed.location, options=options, allow_list=allow_list, counter=counter,
                           environ=environ)
     if parsed.scheme == "swift":
+        from .swift import SwiftSource
         return SwiftSource(parsed.bucket, parsed.key, options=options, counter=counter, environ=environ)
+    from .s3 import S3Source
     return S3Source(parsed.bucket, parsed.key, options=options, counter=counter, environ=environ)
 
 

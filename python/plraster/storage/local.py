@@ -16,7 +16,7 @@ import time
 from plraster.core.errors import AccessDeniedError, CorruptFileError, InvalidParameterError, ObjectNotFoundError, StorageError
 
 from .counters import IO_COUNTER
-from .transport import ObjectChangedError
+from .failures import ObjectChangedError
 
 
 def file_validator(st):

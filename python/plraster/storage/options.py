@@ -29,6 +29,14 @@ from plraster.core.errors import InvalidParameterError
 
 MULTIRANGE_MODES = ("PARALLEL", "SERIAL", "SINGLE_GET")
 
+# The options of the Swift and S3 backends (GDAL's names), here rather than in swift.py and
+# s3.py so that reading them does not import an HTTP client or botocore.
+SWIFT_OPTION_NAMES = ("SWIFT_STORAGE_URL", "SWIFT_AUTH_V1_URL", "SWIFT_USER")
+SWIFT_SECRET_NAMES = ("SWIFT_AUTH_TOKEN", "SWIFT_KEY")
+S3_OPTION_NAMES = ("AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_S3_ENDPOINT",
+                   "AWS_HTTPS", "AWS_VIRTUAL_HOSTING", "AWS_NO_SIGN_REQUEST")
+S3_SECRET_NAMES = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+
 
 def merge_options(options=None, environ=None):
     """Explicit options over the environment, keys upper-cased, values as text."""

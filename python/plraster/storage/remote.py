@@ -15,7 +15,7 @@ from . import cancel, registry
 from .counters import IO_COUNTER
 from .multipart import multipart_boundary, parse_byteranges, parse_content_range
 from .paths import parse_outdb_path
-from .transport import ObjectChangedError, TruncatedResponse, WrongRangeResponse
+from .failures import ObjectChangedError, TruncatedResponse, WrongRangeResponse
 
 # Ranges per multi-range request (servers limit the count: Swift, for one).
 MAX_RANGES_PER_REQUEST = 32

@@ -17,20 +17,15 @@ normalisation of '//' or '.').
 import re
 import urllib.parse
 
-import botocore.auth
-import botocore.awsrequest
-import botocore.credentials
-
 from plraster.core.errors import InvalidParameterError
 
 from . import registry
-from .options import HttpOptions, merge_options, parse_bool
+from .options import S3_OPTION_NAMES, S3_SECRET_NAMES, HttpOptions, merge_options, parse_bool
 from .remote import RemoteSource
 from .transport import HttpTransport
 
-OPTION_NAMES = ("AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_S3_ENDPOINT",
-                "AWS_HTTPS", "AWS_VIRTUAL_HOSTING", "AWS_NO_SIGN_REQUEST")
-SECRET_NAMES = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+OPTION_NAMES = S3_OPTION_NAMES
+SECRET_NAMES = S3_SECRET_NAMES
 _DNS_BUCKET = re.compile(r"[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\Z")
 
 
@@ -61,6 +56,9 @@ class S3Transport(HttpTransport):
                     "s3 credentials are not configured",
                     detail="AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set.",
                     hint="Set AWS_NO_SIGN_REQUEST=YES for a public bucket.")
+            # botocore (about 50 ms to import) only in a session that reads from S3.
+            import botocore.auth
+            import botocore.credentials
             credentials = botocore.credentials.Credentials(
                 access_key, secret_key, mapping.get("AWS_SESSION_TOKEN") or None)
             self._signer = botocore.auth.S3SigV4Auth(credentials, "s3", self.region)
@@ -76,6 +74,7 @@ class S3Transport(HttpTransport):
         """Sign the request (every attempt again: the signature carries the time)."""
         if self._signer is None:
             return headers
+        import botocore.awsrequest
         request = botocore.awsrequest.AWSRequest(method=method, url=url, headers=dict(headers))
         self._signer.add_auth(request)
         return dict(request.headers.items())

@@ -17,12 +17,12 @@ from plraster.core.errors import AccessDeniedError, InvalidParameterError, Stora
 
 from . import registry
 from .counters import IO_COUNTER
-from .options import HttpOptions, merge_options
+from .options import SWIFT_OPTION_NAMES, SWIFT_SECRET_NAMES, HttpOptions, merge_options
 from .remote import RemoteSource
 from .transport import HttpTransport
 
-OPTION_NAMES = ("SWIFT_STORAGE_URL", "SWIFT_AUTH_V1_URL", "SWIFT_USER")
-SECRET_NAMES = ("SWIFT_AUTH_TOKEN", "SWIFT_KEY")
+OPTION_NAMES = SWIFT_OPTION_NAMES
+SECRET_NAMES = SWIFT_SECRET_NAMES
 
 
 class SwiftTransport(HttpTransport):

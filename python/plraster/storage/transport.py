@@ -25,6 +25,7 @@ from plraster.core.errors import AccessDeniedError, ObjectNotFoundError, Storage
 
 from . import cancel, deadline, security
 from .counters import IO_COUNTER
+from .failures import TruncatedResponse
 from .multipart import multipart_boundary
 from .paths import safe_url
 
@@ -37,28 +38,6 @@ BODY_CHUNK = 65536
 # boundaries (a few hundred bytes each on real servers).
 MULTIPART_OVERHEAD = 4096
 MULTIPART_PART_OVERHEAD = 512
-
-
-class ObjectChangedError(StorageError):
-    """An object whose ETag (or Last-Modified, or size) changed between two reads.
-
-    Subclass of StorageError (SQLSTATE 58030) defined here because errors.py is shared.
-    """
-
-
-class TruncatedResponse(Exception):
-    """Raised by a response check to have the request repeated (internal).
-
-    `title` heads the error reported when no repetition succeeds.
-    """
-
-    title = "truncated response"
-
-
-class WrongRangeResponse(TruncatedResponse):
-    """A response holding other bytes than those asked for (repeated, then reported)."""
-
-    title = "wrong range in response"
 
 
 class HttpResponse(typing.NamedTuple):
