@@ -7,16 +7,13 @@ through `BandRef`, in-db and out-db alike.
 """
 import struct
 
-import numpy as np
+from plraster.core.lazynumpy import np
 
 from plraster.core import wkb
 from plraster.core.errors import InvalidRasterError
 from plraster.core.nodata import FLT_EPSILON, is_nodata_value as values_equal
-from plraster.core.pixtypes import info_for_code, to_pixel_value
+from plraster.core.pixtypes import STRUCT_FORMAT, info_for_code, to_pixel_value
 
-
-_FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
-           "16BUI": "H", "32BSI": "i", "32BUI": "I", "16BF": "e", "32BF": "f", "64BF": "d"}
 
 class BandRef:
     """One band located in raster WKB: its flags, nodata and where its pixels start."""
@@ -28,7 +25,7 @@ class BandRef:
                  data_offset, end):
         self.offset = offset
         self.info = info
-        self.fmt = order + _FORMAT[info.name]
+        self.fmt = order + STRUCT_FORMAT[info.name]
         self.size = info.size
         self.has_nodata = has_nodata
         self.is_nodata = is_nodata
@@ -134,7 +131,7 @@ def locate_band(buf, header, nband):
             if start > total:
                 raise _truncated("The nodata value of band %d" % number, start, total)
             has_nodata = bool(flags & wkb.FLAG_HASNODATA)
-            nodata = struct.unpack_from(order + _FORMAT[info.name], buf, offset + 1)[0]
+            nodata = struct.unpack_from(order + STRUCT_FORMAT[info.name], buf, offset + 1)[0]
             if has_nodata:
                 nodata = wkb.fit_nodata(info, nodata)
             return BandRef(offset, info, order, has_nodata,

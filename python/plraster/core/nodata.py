@@ -5,7 +5,7 @@ even in a 64BF band), and counts NaN as equal to a NaN nodata value.
 """
 import math
 
-import numpy as np
+from plraster.core.lazynumpy import np
 
 FLT_EPSILON = 1.1920928955078125e-07
 

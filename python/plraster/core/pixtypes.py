@@ -6,7 +6,9 @@ The codes are the ones PostGIS writes in WKB (the RFC2 document is wrong about 3
 from dataclasses import dataclass
 from enum import IntEnum
 
-import numpy as np
+import functools
+
+from plraster.core.lazynumpy import np
 
 from plraster.core.errors import InvalidParameterError
 
@@ -34,38 +36,42 @@ class PixelTypeInfo:
 
     code: PixelType
     name: str
-    dtype: np.dtype  # native byte order; the codec picks the WKB's order
+    dtype_name: str  # numpy's name; `dtype` builds the dtype when first asked for
     min: float
     max: float
+    size: int  # bytes one pixel takes in WKB
 
-    @property
-    def size(self):
-        """Bytes one pixel takes in WKB."""
-        return self.dtype.itemsize
+    @functools.cached_property
+    def dtype(self):
+        """The numpy dtype, in native byte order (the codec picks the WKB's order)."""
+        return np.dtype(self.dtype_name)
 
     @property
     def is_float(self):
         """True for 16BF, 32BF and 64BF."""
-        return self.dtype.kind == "f"
+        return self.dtype_name.startswith("float")
 
 
 _INFO = [
-    PixelTypeInfo(PixelType.PT_1BB, "1BB", np.dtype(np.uint8), 0, 1),
-    PixelTypeInfo(PixelType.PT_2BUI, "2BUI", np.dtype(np.uint8), 0, 3),
-    PixelTypeInfo(PixelType.PT_4BUI, "4BUI", np.dtype(np.uint8), 0, 15),
-    PixelTypeInfo(PixelType.PT_8BSI, "8BSI", np.dtype(np.int8), -128, 127),
-    PixelTypeInfo(PixelType.PT_8BUI, "8BUI", np.dtype(np.uint8), 0, 255),
-    PixelTypeInfo(PixelType.PT_16BSI, "16BSI", np.dtype(np.int16), -32768, 32767),
-    PixelTypeInfo(PixelType.PT_16BUI, "16BUI", np.dtype(np.uint16), 0, 65535),
-    PixelTypeInfo(PixelType.PT_32BSI, "32BSI", np.dtype(np.int32), -2147483648, 2147483647),
-    PixelTypeInfo(PixelType.PT_32BUI, "32BUI", np.dtype(np.uint32), 0, 4294967295),
-    PixelTypeInfo(PixelType.PT_16BF, "16BF", np.dtype(np.float16), -65504.0, 65504.0),
-    PixelTypeInfo(PixelType.PT_32BF, "32BF", np.dtype(np.float32),
-                  -3.4028234663852886e38, 3.4028234663852886e38),
-    PixelTypeInfo(PixelType.PT_64BF, "64BF", np.dtype(np.float64),
-                  -1.7976931348623157e308, 1.7976931348623157e308),
+    PixelTypeInfo(PixelType.PT_1BB, "1BB", "uint8", 0, 1, 1),
+    PixelTypeInfo(PixelType.PT_2BUI, "2BUI", "uint8", 0, 3, 1),
+    PixelTypeInfo(PixelType.PT_4BUI, "4BUI", "uint8", 0, 15, 1),
+    PixelTypeInfo(PixelType.PT_8BSI, "8BSI", "int8", -128, 127, 1),
+    PixelTypeInfo(PixelType.PT_8BUI, "8BUI", "uint8", 0, 255, 1),
+    PixelTypeInfo(PixelType.PT_16BSI, "16BSI", "int16", -32768, 32767, 2),
+    PixelTypeInfo(PixelType.PT_16BUI, "16BUI", "uint16", 0, 65535, 2),
+    PixelTypeInfo(PixelType.PT_32BSI, "32BSI", "int32", -2147483648, 2147483647, 4),
+    PixelTypeInfo(PixelType.PT_32BUI, "32BUI", "uint32", 0, 4294967295, 4),
+    PixelTypeInfo(PixelType.PT_16BF, "16BF", "float16", -65504.0, 65504.0, 2),
+    PixelTypeInfo(PixelType.PT_32BF, "32BF", "float32",
+                  -3.4028234663852886e38, 3.4028234663852886e38, 4),
+    PixelTypeInfo(PixelType.PT_64BF, "64BF", "float64",
+                  -1.7976931348623157e308, 1.7976931348623157e308, 8),
 ]
 BY_CODE = {info.code: info for info in _INFO}
+# struct's format character of each type's pixels (1BB, 2BUI and 4BUI take a byte).
+STRUCT_FORMAT = {"1BB": "B", "2BUI": "B", "4BUI": "B", "8BSI": "b", "8BUI": "B", "16BSI": "h",
+                 "16BUI": "H", "32BSI": "i", "32BUI": "I", "16BF": "e", "32BF": "f", "64BF": "d"}
 # Indexed by the code itself: the lookup every band read makes, without building an enum.
 _BY_INT_CODE = tuple(BY_CODE.get(code) for code in range(16))
 BY_NAME = {info.name: info for info in _INFO}

@@ -9,15 +9,16 @@ band    u8 flags (pixel type | 0x80 out-db | 0x40 has nodata | 0x20 is nodata; 0
         (in-db) or u8 0-based band number + NUL-terminated path (out-db).
 PostGIS reads both byte orders and writes machine order; plraster writes little-endian.
 """
+from __future__ import annotations  # field annotations stay text: no numpy at import
+
 import struct
 from dataclasses import dataclass, field
 from typing import List, NamedTuple, Optional
 
-import numpy as np
-
 from plraster.core import messages
 from plraster.core.errors import InvalidRasterError
-from plraster.core.pixtypes import PixelTypeInfo, info_for_code
+from plraster.core.lazynumpy import np
+from plraster.core.pixtypes import STRUCT_FORMAT, PixelTypeInfo, info_for_code
 
 HEADER_SIZE = 61
 _HEADER = {1: struct.Struct("<BHHddddddiHH"), 0: struct.Struct(">BHHddddddiHH")}
@@ -292,6 +293,26 @@ def parse_raster(buf, notice_trailing=True):
         bands.append(_band(buf, header, order, flags, info, data_offset, end))
     if notice_trailing and end < len(buf):
         messages.notice("%d bytes of WKB remained unparsed" % (len(buf) - end))
+    return Raster(header, bands)
+
+
+def parse_raster_metadata(buf):
+    """Parse raster WKB into a Raster whose in-db bands carry no pixel array (data None):
+    for the functions that report a band's type, nodata value or path. The bands are
+    walked and checked as parse_raster walks them, but no pixel is read, so this needs no
+    numpy (a new connection's first call is often one of these)."""
+    header = read_header(buf[:HEADER_SIZE])
+    order = _ORDER[1 if header.little_endian else 0]
+    bands = []
+    for _, flags, info, data_offset, end in walk_bands(buf, header):
+        nodata = struct.unpack_from(order + STRUCT_FORMAT[info.name], buf, data_offset - info.size)[0]
+        has_nodata = bool(flags & FLAG_HASNODATA)
+        band = Band(info, has_nodata, has_nodata and bool(flags & FLAG_ISNODATA),
+                    fit_nodata(info, nodata) if has_nodata else nodata)
+        if flags & FLAG_OUTDB:
+            band.outdb_index = buf[data_offset]
+            band.path = bytes(buf[data_offset + 1:end - 1])
+        bands.append(band)
     return Raster(header, bands)
 
 

@@ -79,6 +79,10 @@ def _parse(buf):
     return wkb.parse_raster(buf, notice_trailing=False)
 
 
+def _parse_meta(buf):
+    return wkb.parse_raster_metadata(buf)
+
+
 def _band(raster, nband, doing):
     if nband < 1:
         raise SoftFailure("Invalid band index (must use 1-based). Returning NULL")
@@ -90,17 +94,17 @@ def _band(raster, nband, doing):
 
 def band_pixel_type(buf, nband):
     """ST_BandPixelType: the pixel type name of band nband."""
-    return _band(_parse(buf), nband, "getting pixel type name").pixtype.name
+    return _band(_parse_meta(buf), nband, "getting pixel type name").pixtype.name
 
 
 def band_nodata_value(buf, nband):
     """ST_BandNoDataValue: the nodata value of band nband, or None when it has none."""
-    return _band(_parse(buf), nband, "getting band nodata value").nodata_value
+    return _band(_parse_meta(buf), nband, "getting band nodata value").nodata_value
 
 
 def band_path(buf, nband):
     """ST_BandPath: the external file of an out-db band, None for an in-db band."""
-    band = _band(_parse(buf), nband, "getting band path")
+    band = _band(_parse_meta(buf), nband, "getting band path")
     return _path_text(band.path) if band.is_outdb else None
 
 
@@ -130,7 +134,7 @@ def band_is_nodata(buf, nband, forcechecking):
 
 
 def _file_band(buf, nband):
-    raster = _parse(buf)
+    raster = _parse_meta(buf)
     band = _band(raster, nband, "getting band path")
     if not band.is_outdb:
         raise SoftFailure("Band of index %d is not out-db." % nband)
@@ -163,7 +167,7 @@ def band_metadata(buf, bands):
     """ST_BandMetaData(rast, int[]) rows: (bandnum, pixeltype, nodatavalue, isoutdb, path,
     outdbbandnum, filesize, filetimestamp). An empty band list (NULLs ignored) means all
     bands. A bad index gives PostGIS's NOTICE and one row of NULLs."""
-    raster = _parse(buf)
+    raster = _parse_meta(buf)
     null_row = [(None,) * 8]
     if not raster.bands:
         messages.notice("Raster provided has no bands")
@@ -210,7 +214,7 @@ def _quote(text):
 
 def summary(buf):
     """ST_Summary text: size, band count and extent, then one line per band."""
-    raster = _parse(buf)
+    raster = _parse_meta(buf)
     h = raster.header
     nb = len(raster.bands)
     box = extent.extent(h)

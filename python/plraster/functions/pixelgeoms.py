@@ -8,7 +8,7 @@ when its centre falls inside, scanning each row at its centre line.
 import math
 import struct
 
-import numpy as np
+from plraster.core.lazynumpy import np
 
 from plraster.core import geometry, limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure, UnsupportedError

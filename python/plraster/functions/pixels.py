@@ -5,7 +5,7 @@ Band access (locating a band, reading and converting one pixel) is `plraster.cor
 """
 import math
 
-import numpy as np
+from plraster.core.lazynumpy import np
 
 from plraster.core import limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure

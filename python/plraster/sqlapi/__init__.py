@@ -74,6 +74,26 @@ def sql_function(fn):
     return wrapper
 
 
+def set_function(fn):
+    """Wrap a library call that returns rows for a SETOF function: errors become SQL
+    errors (also while rows are made, as sql_function maps them), a soft failure a
+    NOTICE and no rows."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return primed_rows(fn(*args, **kwargs), fn.__name__)
+        except SoftFailure as e:
+            plpy.notice(str(e))
+            return []
+        except Exception as e:  # noqa: BLE001 - mapped as sql_function maps it
+            error = map_exception(e, fn.__name__)
+        raise error.with_traceback(None) from None
+
+    wrapper.__plraster_sql__ = True
+    return wrapper
+
+
 def primed_rows(rows, name):
     """The rows of a set-returning function, the first one made now.
 

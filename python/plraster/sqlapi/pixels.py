@@ -1,7 +1,7 @@
 """SQL adapters for sql/40-pixels.sql: pixel values in and out, pixels as geometries."""
 from plraster.functions import pixelgeoms, pixels
 from . import sql_function
-from .tiling import set_function
+from . import set_function
 
 value = sql_function(pixels.value)
 value_at_point = sql_function(pixels.value_at_point)

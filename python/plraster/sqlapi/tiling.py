@@ -1,35 +1,13 @@
 """SQL adapters for sql/84-tiling.sql: ST_Tile, ST_MakeEmptyCoverage, resampling for
 ST_Retile and ST_CreateOverview."""
-import functools
 
 import plpy
 
 from plraster.functions import resample, tiling
 from plraster.core import wkb
 from plraster.functions import retile as retile_lib
-from plraster.core.errors import SoftFailure
 from plraster.core.ticker import Ticker
-from . import map_exception, primed_rows
-
-
-def set_function(fn):
-    """Wrap a library call that returns rows for a SETOF function: errors become SQL
-    errors (also while rows are made, as sql_function maps them), a soft failure a
-    NOTICE and no rows."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return primed_rows(fn(*args, **kwargs), fn.__name__)
-        except SoftFailure as e:
-            plpy.notice(str(e))
-            return []
-        except Exception as e:  # noqa: BLE001 - mapped as sql_function maps it
-            error = map_exception(e, fn.__name__)
-        raise error.with_traceback(None) from None
-
-    wrapper.__plraster_sql__ = True
-    return wrapper
+from . import set_function  # noqa: F401 (adapters of other modules name it from here)
 
 
 @set_function
