@@ -27,10 +27,12 @@ pixel. What it computes was measured on PostGIS 3.3.2 (tests/analysis/test_terra
 - TPI: centre - (a + d + g + b + h + c + f + i) / 8 (columns first); TRI: the sum, columns
   first, of |neighbour - centre| over 8; roughness: max - min of the nine.
 - interpolate_nodata: the band first goes through ST_MapAlgebra with ST_InvDistWeight4ma
-  (3x3, power 1, 64BF): a NULL pixel becomes sum(v / d) / sum(1 / d) over its non-NULL
-  neighbours (d = 1 or sqrt(2), rows first), NULL when it has none.
+  (3x3, power 1) into the output pixel type: a NULL pixel becomes sum(v * (1 / d)) /
+  sum(1 / d) over its non-NULL neighbours (d = 1 or sqrt(2), rows first), NULL when it has
+  none; every pixel is then stored in that type (so an integer output rounds the DEM).
 - The result has one band of pixeltype (NULL: the input band's type), its nodata value the
-  input's converted to that type (the type's minimum when the input has none), values
+  input's converted to that type (when the input has none, the minimum of the input's
+  pixel type, converted), values
   stored as ST_MapAlgebra stores them; the band is flagged all-nodata when every pixel is.
 
 The arithmetic is done in doubles in PostgreSQL's order, so results are bit-identical to
@@ -119,11 +121,11 @@ def _read(rast, nband, pixeltype, customextent):
     return Source(header, band.info, nodata, values, null), info or band.info
 
 
-def _interpolated(source):
-    """The band after PostGIS's ST_MapAlgebra(..., ST_InvDistWeight4ma, '64BF', 'FIRST',
-    NULL, 1, 1): NULL pixels filled by inverse distance weighting of their neighbours."""
-    info = BY_NAME["64BF"]
-    nodata = info.min if source.nodata is None else to_pixel_value(info, source.nodata)
+def _interpolated(source, info):
+    """The band after PostGIS's ST_MapAlgebra(..., ST_InvDistWeight4ma, pixeltype, 'FIRST',
+    NULL, 1, 1), the pass interpolate_nodata makes first: NULL pixels filled by inverse
+    distance weighting of their neighbours, every pixel stored in the output pixel type."""
+    nodata = to_pixel_value(info, _nodata_or_min(source))
     if source.values is None:
         return Source(source.header, info, nodata, None, None)
     values, null = _padded(source.values, source.null, 0, 0, source.header.width,
@@ -143,11 +145,20 @@ def _interpolated(source):
             den = np.where(ok, den + weight, den)
     with np.errstate(all="ignore"):
         filled = np.where(source.null, num / np.where(den == 0, 1.0, den), source.values)
-    # stored in a 64BF band with the nodata value: a value that equals it reads as NULL
-    null = (source.null & (den == 0)) | nodata_where(filled, nodata)
+    still_null = source.null & (den == 0)
+    filled = np.where(np.isnan(filled), np.nan, filled)
+    stored = stored_values(info, nodata, np.where(still_null, nodata, filled))
+    stored[still_null] = nodata
+    null = nodata_where(stored, nodata)
     if null.all():
         return Source(source.header, info, nodata, None, None)
-    return Source(source.header, info, nodata, filled, null)
+    return Source(source.header, info, nodata, stored, null)
+
+
+def _nodata_or_min(source):
+    """The nodata value map algebra gives its result: the input band's, else the smallest
+    value of the input band's pixel type (converted to the output type by the caller)."""
+    return source.info.min if source.nodata is None else source.nodata
 
 
 def _padded(values, null, col0, row0, width, height):
@@ -212,18 +223,18 @@ def _run(rast, nband, customextent, pixeltype, interpolate_nodata, compute, noti
     output band. compute(neighbourhood, source) returns (values, NULL mask) for the output
     pixels; notices(count) emits the per-call NOTICEs of the callbacks."""
     if interpolate_nodata:
-        first = _read(rast, nband, "64BF", None)
+        # ST_MapAlgebra with ST_InvDistWeight4ma first, into pixeltype, then the function
+        first = _read(rast, nband, pixeltype, None)
         if first is None:
             return _read(None, None, None, None)
-        if isinstance(first, bytes):  # an empty raster went on to the second pass
-            _pixel_type(pixeltype) if pixeltype is not None else None
+        if isinstance(first, bytes):  # an empty raster goes on to the second pass
             messages.notice(ALL_EMPTY)
             return EMPTY_RASTER
-        source = _interpolated(first[0])
+        source = _interpolated(*first)
+        info = source.info
         if customextent is not None and wkb.read_header(customextent).is_empty:
             messages.notice(CUSTOM_EMPTY)
             return EMPTY_RASTER
-        info = BY_NAME["64BF"] if pixeltype is None else _pixel_type(pixeltype)
     else:
         read = _read(rast, nband, pixeltype, customextent)
         if read is None or isinstance(read, bytes):
@@ -235,7 +246,7 @@ def _run(rast, nband, customextent, pixeltype, interpolate_nodata, compute, noti
     out_header = grid.header
     col0, row0 = grid.offsets[0]
     width, height = out_header.width, out_header.height
-    nodata = info.min if source.nodata is None else to_pixel_value(info, source.nodata)
+    nodata = to_pixel_value(info, _nodata_or_min(source))
     if source.values is None:
         values = np.full((height, width), float(nodata))
         return _emit(out_header, info, nodata, values, True)
@@ -243,6 +254,8 @@ def _run(rast, nband, customextent, pixeltype, interpolate_nodata, compute, noti
         notices(_callback_count(header, col0, row0, width, height))
     padded, padnull = _padded(source.values, source.null, col0, row0, width, height)
     result, null = compute(Neighbourhood(padded, padnull, width, height), source)
+    # PostGIS stores a NaN result as the positive quiet NaN (x86 makes inf - inf negative)
+    result = np.where(np.isnan(result), np.nan, result)
     stored = stored_values(info, nodata, np.where(null, nodata, result))
     stored[null] = nodata
     return _emit(out_header, info, nodata, stored, bool(nodata_where(stored, nodata).all()))
