@@ -37,3 +37,15 @@ def custom_extent(ul, scale, cols, rows, dcol, drow, skew=(0.0, 0.0), srid=32631
     ulx = ul[0] + dcol * scale[0] + drow * skew[0]
     uly = ul[1] + dcol * skew[1] + drow * scale[1]
     return pack(cols, rows, [], scale=scale, ul=(ulx, uly), skew=skew, srid=srid)
+
+
+def write_tiff():
+    """tests/outdb/conftest.py's write_tiff (GeoTIFFs written by gdal_translate)."""
+    import importlib.util
+    import os
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "outdb", "conftest.py")
+    spec = importlib.util.spec_from_file_location("outdb_conftest_for_terrain", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_tiff
