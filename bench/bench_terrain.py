@@ -7,32 +7,21 @@ Run with `make bench` (as root it runs this unprivileged). BENCH_TERRAIN_TILES s
 number of tiles (default 100).
 """
 import os
-import statistics
 import sys
-import time
 
-import numpy as np
 import psycopg
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "analysis"))
 
 import pgserver  # noqa: E402
+from bench_outdb import timed  # noqa: E402
 from terrain_helpers import dem  # noqa: E402
 
 TILES = int(os.environ.get("BENCH_TERRAIN_TILES", "100"))
 SIZE = 256
-
-
-def timed(conn, query, runs=3):
-    """Median seconds of runs executions, and the rows of the last."""
-    times, rows = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        rows = conn.execute(query).fetchall()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), rows
 
 
 def main():

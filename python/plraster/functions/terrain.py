@@ -325,6 +325,19 @@ def aspect(rast, nband=1, customextent=None, pixeltype="32BF", units="DEGREES",
     return _run(rast, nband, customextent, pixeltype, interpolate_nodata, compute)
 
 
+def _clamped(name, value, high, notes):
+    """value clamped to [0, high] (NaN counts as above, as in PostgreSQL), with PostGIS's
+    NOTICE appended to notes when it was."""
+    if value is None:
+        return None
+    if value < 0 or value > high or value != value:
+        bound = 0.0 if value < 0 else high
+        notes.append("Clamping provided %s value %s to %s" % (name, pg_float8(value),
+                                                              pg_float8(bound)))
+        return bound
+    return value
+
+
 def _clamped_parameters(azimuth, altitude, max_bright):
     """The hillshade parameters as PostGIS's callback clamps them (PostgreSQL's order: NaN
     above every number), and the NOTICEs it gives for each call."""
@@ -338,20 +351,8 @@ def _clamped_parameters(azimuth, altitude, max_bright):
                          % pg_float8(azimuth))
             with np.errstate(all="ignore"):
                 azimuth = float(np.float64(azimuth) - 360 * np.floor(np.float64(azimuth) / 360))
-    if altitude is not None:
-        if altitude < 0:
-            notes.append("Clamping provided altitude value %s to 0" % pg_float8(altitude))
-            altitude = 0.0
-        elif altitude > 90 or altitude != altitude:
-            notes.append("Clamping provided altitude value %s to 90" % pg_float8(altitude))
-            altitude = 90.0
-    if max_bright is not None:
-        if max_bright < 0:
-            notes.append("Clamping provided bright value %s to 0" % pg_float8(max_bright))
-            max_bright = 0.0
-        elif max_bright > 255 or max_bright != max_bright:
-            notes.append("Clamping provided bright value %s to 255" % pg_float8(max_bright))
-            max_bright = 255.0
+    altitude = _clamped("altitude", altitude, 90.0, notes)
+    max_bright = _clamped("bright", max_bright, 255.0, notes)
     return azimuth, altitude, max_bright, notes
 
 
