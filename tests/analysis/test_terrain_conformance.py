@@ -229,3 +229,37 @@ def test_signatures(sql):
     pl = sql.run(q, ("plraster",)).rows
     assert len(pg) == 12
     assert [(n, a.replace("plraster.", ""), v, s, p) for n, a, v, s, p in pl] == pg
+
+
+def _odd_rasters():
+    import numpy as np
+    from rasters import pack
+    from terrain_helpers import dem_array
+    z = dem_array(9, 7, seed=3, pixtype="32BF")
+    zi = dem_array(9, 7, seed=3, pixtype="16BSI")
+    zn = z.copy()
+    zn[2, 3], zn[4, 4] = np.nan, np.inf
+    near = np.where(np.arange(63).reshape(7, 9) % 5 == 0, 5e-8, z)  # within FLT_EPSILON of 0
+    return {
+        "big-endian": (pack(9, 7, [{"pixtype": "32BF", "data": z, "nodata": -1}], big_endian=True), 1),
+        "band 2 of 2": (pack(9, 7, [{"pixtype": "8BUI", "data": np.ones((7, 9))},
+                                    {"pixtype": "16BSI", "data": zi, "nodata": 300}]), 2),
+        "8BSI": (pack(9, 7, [{"pixtype": "8BSI", "data": np.clip(zi - 300, -128, 127),
+                              "nodata": -128}]), 1),
+        "1BB": (pack(9, 7, [{"pixtype": "1BB", "data": zi % 2}]), 1),
+        "4BUI": (pack(9, 7, [{"pixtype": "4BUI", "data": zi % 16, "nodata": 3}]), 1),
+        "NaN and infinite pixels": (pack(9, 7, [{"pixtype": "32BF", "data": zn}]), 1),
+        "NaN nodata": (pack(9, 7, [{"pixtype": "64BF", "data": zn, "nodata": float("nan")}]), 1),
+        "nodata within FLT_EPSILON": (pack(9, 7, [{"pixtype": "64BF", "data": near, "nodata": 0.0}]), 1),
+    }
+
+
+@pytest.mark.parametrize("case", list(_odd_rasters()))
+def test_odd_inputs(sql, case):
+    """Big-endian WKB, another band than the first, small integer types, NaN and infinite
+    pixels, a NaN nodata value, pixels within FLT_EPSILON of nodata."""
+    r, nband = _odd_rasters()[case]
+    for fn in FUNCTIONS:
+        same(sql, "%s(rast, nband) %s" % (fn, case), "%s({r}, %d)" % (fn, nband), {"r": r})
+        same(sql, "%s(rast, nband, interpolated) %s" % (fn, case),
+             "%s({r}, %d, '64BF', interpolate_nodata => true)" % (fn, nband), {"r": r})
