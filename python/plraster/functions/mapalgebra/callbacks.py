@@ -1,0 +1,329 @@
+"""ST_MapAlgebra with a callback function, as PostGIS 3.3's _ST_MapAlgebra (RASTER_nMapAlgebra)
+answers, measured:
+
+- the rastbandarg set: an element that is NULL, or whose raster is NULL, is a NULL raster
+  (NOTICE "First argument (nband) of rastbandarg at index i is NULL. Assuming NULL raster"
+  for the latter); a NULL band is band 1 (NOTICE "... Assuming nband = 1"); a band below 1
+  is an error; an empty set is an error; all NULL gives NULL with a NOTICE;
+- every element keeps its place in the callback's arrays: value[z][row][col] holds the
+  neighbourhood (2 distancey + 1 rows, 2 distancex + 1 columns) of raster z, NULL for a
+  nodata pixel, a pixel outside the raster, or a raster that is NULL, empty or lacks the
+  band; pos[0] is the output pixel (x, y), 1-based, pos[z] the same pixel in raster z's
+  own pixel space ({1,1} for a raster that is NULL, empty or lacks the band);
+- the callback is called for every output pixel, row by row, with userargs as given;
+- the output grid follows `extent`; the output band's pixel type is pixeltype or that of
+  the first raster that has its band; its nodata value is that band's nodata value, or
+  the minimum of its pixel type, converted into the output type; a NULL result is nodata,
+  other results are stored as rt_band_set_pixel stores them (core.pixelconv).
+
+The callback is called through `Callback` (sqlapi gives one that runs a prepared plan once
+per band, as PostgreSQL calls the function); PostGIS's *4ma callbacks are recognised and
+computed for the whole band with numpy (`ma4`), giving the same values.
+"""
+import numpy as np
+
+from plraster.core import limits, messages, wkb
+from plraster.core.bands import locate_band
+from plraster.core.errors import InvalidParameterError
+from plraster.core.pixelconv import nodata_where, stored_values, to_pixel_values
+from plraster.core.pixtypes import info_for_name
+from plraster.core.ticker import Ticker
+from plraster.functions.mapalgebra import extent, ma4
+
+EMPTY_HEADER = wkb.RasterHeader(0, 1.0, -1.0, 0.0, 0.0, 0.0, 0.0, 0, 0, 0)
+CHUNK_CELLS = 1 << 22  # neighbourhood cells computed at once by the numpy path
+
+
+class Callback:
+    """How the engine calls the user's function. `ma4` names a recognised *4ma (new
+    signature) or is None; `nargs` is the function's number of arguments; `call(values,
+    positions)` calls it once per pixel, in order, with the array literals given, and
+    returns a list of floats (None for NULL); `cast(text)` is PostgreSQL's text::float8."""
+
+    ma4 = None
+    nargs = 3
+
+    def call(self, values, positions):  # pragma: no cover - sqlapi gives the real one
+        raise NotImplementedError
+
+    @staticmethod
+    def cast(text):
+        return float(text)
+
+
+class Input:
+    """One element of the rastbandarg set."""
+
+    def __init__(self, buf, nband):
+        self.buf = buf
+        self.nband = nband
+        self.header = None if buf is None else wkb.read_header(buf)
+        self.band = None
+        if self.header is not None and not self.header.is_empty:
+            self.band = locate_band(buf, self.header, nband)
+
+    @property
+    def present(self):
+        """Not NULL and not empty: takes part in the extent."""
+        return self.header is not None and not self.header.is_empty
+
+
+def raster_bytes(rast):
+    """A raster argument as bytes: PL/Python gives a raster inside a composite (rastbandarg)
+    as its text form, hex WKB."""
+    if isinstance(rast, str):
+        return bytes.fromhex(rast[2:] if rast.startswith("\\x") else rast)
+    return bytes(rast)
+
+
+def read_inputs(rastbandargs):
+    """The Inputs of a rastbandarg[] (PL/Python: a list of dicts or None), with PostGIS's
+    NOTICEs; None when the set is NULL."""
+    if rastbandargs is None:
+        return None
+    if not rastbandargs:
+        raise InvalidParameterError("invalid argument for rastbandarg",
+                                    detail="The rastbandarg array is empty.")
+    inputs = []
+    for i, arg in enumerate(rastbandargs):
+        if arg is None:
+            inputs.append(Input(None, 1))
+            continue
+        rast, nband = arg["rast"], arg["nband"]
+        if rast is None:
+            messages.notice("First argument (nband) of rastbandarg at index %d is NULL. "
+                            "Assuming NULL raster" % i)
+            inputs.append(Input(None, 1))
+            continue
+        if nband is None:
+            messages.notice("First argument (nband) of rastbandarg at index %d is NULL. "
+                            "Assuming nband = 1" % i)
+            nband = 1
+        if nband < 1:
+            raise InvalidParameterError(
+                "band number provided for rastbandarg at index %d must be greater than zero "
+                "(1-based)" % i)
+        inputs.append(Input(raster_bytes(rast), nband))
+    return inputs
+
+
+def output_band_type(inputs, pixeltype, kind="INTERSECTION"):
+    """(PixelTypeInfo, nodata) of the output band: from the raster SECOND or LAST names
+    when that one has its band, else from the first raster that has its band."""
+    preferred = {"SECOND": min(1, len(inputs) - 1), "LAST": len(inputs) - 1}.get(kind)
+    if preferred is not None and inputs[preferred].band is not None:
+        first = inputs[preferred].band
+    else:
+        first = next(i.band for i in inputs if i.band is not None)
+    info = info_for_name(pixeltype) if pixeltype is not None else first.info
+    nodata = first.nodata if first.has_nodata else first.info.min
+    return info, float(to_pixel_values(info, np.array([float(nodata)]))[0])
+
+
+def band_layer(inp, offset, grid, dx, dy):
+    """(values, null) of raster inp over the output grid widened by the neighbourhood:
+    float64 and bool arrays of (height + 2 dy, width + 2 dx)."""
+    h, w = grid.height + 2 * dy, grid.width + 2 * dx
+    values = np.zeros((h, w))
+    null = np.ones((h, w), bool)
+    if inp.band is None or inp.band.is_nodata:
+        return values, null
+    col0, row0 = offset[0] - dx, offset[1] - dy
+    src_c0, src_r0 = max(col0, 0), max(row0, 0)
+    src_c1 = min(col0 + w, inp.header.width)
+    src_r1 = min(row0 + h, inp.header.height)
+    if src_c1 <= src_c0 or src_r1 <= src_r0:
+        return values, null
+    data = inp.band.window(inp.buf, inp.header, src_c0, src_r0, src_c1, src_r1)
+    data = np.asarray(data, dtype=np.float64)
+    dst = (slice(src_r0 - row0, src_r1 - row0), slice(src_c0 - col0, src_c1 - col0))
+    values[dst] = data
+    null[dst] = nodata_where(data, inp.band.nodata) if inp.band.has_nodata else False
+    return values, null
+
+
+def centre_only(dx, dy):
+    """PostGIS fills only the centre of the neighbourhood when one distance is 0 (the
+    other cells are NULL), measured."""
+    return dx == 0 or dy == 0
+
+
+def _stack(layers, dx, dy, row0, row1, width):
+    """(values, null) of shape (K, rows * width): the neighbourhood cells of output rows
+    [row0, row1), in the callback's order (raster, row, column)."""
+    vals, nulls = [], []
+    n = (row1 - row0) * width
+    for values, null in layers:
+        for ddy in range(2 * dy + 1):
+            for ddx in range(2 * dx + 1):
+                if centre_only(dx, dy) and (ddx, ddy) != (dx, dy):
+                    vals.append(np.zeros(n))
+                    nulls.append(np.ones(n, bool))
+                    continue
+                sl = (slice(row0 + ddy, row1 + ddy), slice(ddx, ddx + width))
+                vals.append(values[sl].ravel())
+                nulls.append(null[sl].ravel())
+    return np.stack(vals), np.stack(nulls)
+
+
+def _literal(v):
+    if v != v:
+        return '"NaN"'
+    if v == float("inf"):
+        return '"Infinity"'
+    if v == float("-inf"):
+        return '"-Infinity"'
+    return repr(v)
+
+
+def _cell_texts(values, null):
+    flat = [_literal(v) for v in values.ravel().tolist()]
+    out = np.array(flat, dtype=object).reshape(values.shape)
+    out[null] = "NULL"
+    return out
+
+
+def user_literals(layers, inputs, offsets, grid, dx, dy, ticker=None):
+    """(value literals, pos literals): one text per output pixel, row by row, for the
+    user's callback (PostgreSQL array input syntax)."""
+    texts = [_cell_texts(v, n) for v, n in layers]
+    ny, nx = 2 * dy + 1, 2 * dx + 1
+    centre = centre_only(dx, dy) and (dx, dy) != (0, 0)
+    head = "[0:%d][1:2]={" % len(inputs)
+    value_lits, pos_lits = [], []
+    places = [(o[0] + 1, o[1] + 1) if (o is not None and inp.band is not None) else None
+              for inp, o in zip(inputs, offsets)]
+    nulls_row = ",".join(["NULL"] * nx)
+    for y in range(grid.height):
+        rows = [t[y:y + ny] for t in texts]
+        for x in range(grid.width):
+            if ticker is not None:
+                ticker.tick()
+            parts = []
+            for r in rows:
+                if centre:
+                    lines = ["{" + (",".join(["NULL"] * dx + [r[dy][x + dx]] + ["NULL"] * dx)
+                                    if i == dy else nulls_row) + "}" for i in range(ny)]
+                else:
+                    lines = ["{" + ",".join(line[x:x + nx]) + "}" for line in r]
+                parts.append("{" + ",".join(lines) + "}")
+            value_lits.append("{" + ",".join(parts) + "}")
+            pos = ["{%d,%d}" % (x + 1, y + 1)]
+            for p in places:
+                pos.append("{1,1}" if p is None else "{%d,%d}" % (x + p[0], y + p[1]))
+            pos_lits.append(head + ",".join(pos) + "}")
+    return value_lits, pos_lits
+
+
+def compute_ma4(name, layers, grid, dx, dy, userargs, cast):
+    """The *4ma named name over the whole output grid: (values, null) of (height, width)."""
+    shape = (len(layers), 2 * dy + 1, 2 * dx + 1)
+    k = shape[0] * shape[1] * shape[2]
+    rows = max(1, CHUNK_CELLS // max(1, k * grid.width))
+    out = np.empty(grid.height * grid.width)
+    out_null = np.empty(grid.height * grid.width, bool)
+    for row0 in range(0, grid.height, rows):
+        row1 = min(grid.height, row0 + rows)
+        values, null = _stack(layers, dx, dy, row0, row1, grid.width)
+        res, res_null = ma4.compute(name, values, null, shape, userargs=userargs, cast=cast,
+                                    notice_count=(row1 - row0) * grid.width)
+        out[row0 * grid.width:row1 * grid.width] = res
+        out_null[row0 * grid.width:row1 * grid.width] = res_null
+    return out.reshape(grid.height, grid.width), out_null.reshape(grid.height, grid.width)
+
+
+def _empty_raster(header):
+    return wkb.emit_header(header, 0)
+
+
+def map_algebra(rastbandargs, callback, pixeltype=None, distancex=0, distancey=0,
+                extenttype="INTERSECTION", customextent=None, mask=None, weighted=None,
+                userargs=None):
+    """_ST_MapAlgebra(rastbandargset, callbackfunc, pixeltype, distancex, distancey,
+    extenttype, customextent, mask, weighted, VARIADIC userargs): the raster's WKB or None."""
+    inputs = read_inputs(rastbandargs)
+    if inputs is None:
+        return None
+    if all(i.header is None for i in inputs):
+        messages.notice("All input rasters are NULL. Returning NULL")
+        return None
+    if pixeltype is not None:
+        try:
+            info_for_name(pixeltype)
+        except InvalidParameterError:
+            raise InvalidParameterError("invalid pixel type: %s" % pixeltype) from None
+    if mask is not None:
+        mask = mask_weights(mask, weighted)
+        distancey, distancex = (mask.shape[0] - 1) // 2, (mask.shape[1] - 1) // 2
+    dx = 0 if distancex is None else distancex
+    dy = 0 if distancey is None else distancey
+    if dx < 0 or dy < 0:
+        raise InvalidParameterError(
+            "distance for x and y axis must be greater than or equal to zero")
+    if callback.nargs != 3:
+        raise InvalidParameterError("function provided must have three input parameters")
+    kind = extent.extent_type(extenttype)
+    custom = None
+    if kind == "CUSTOM":
+        if customextent is None:
+            messages.notice("Custom extent is NULL. Returning NULL")
+            return None
+        custom = wkb.read_header(customextent)
+    present = [i for i in inputs if i.present]
+    if not present:
+        messages.notice("All input rasters are empty. Returning empty raster")
+        return _empty_raster(EMPTY_HEADER)
+    if all(i.band is None for i in present):
+        messages.notice("All input rasters do not have bands at indicated indexes. "
+                        "Returning empty raster")
+        return _empty_raster(EMPTY_HEADER)
+    grid = extent.output_grid([i.header if i.present else None for i in inputs], kind, custom)
+    if grid is None:
+        return None
+    if grid.is_empty:
+        return _empty_raster(grid.header)
+    header = grid.header
+    info, nodata = output_band_type(inputs, pixeltype, kind)
+    limits.check_pixels(header.width + 2 * dx, header.height + 2 * dy,
+                        9 * max(1, len(inputs)), "the map algebra's neighbourhood")
+    layers = [band_layer(i, o if o is not None else (0, 0), header, dx, dy)
+              for i, o in zip(inputs, grid.offsets)]
+    if mask is not None:
+        values, null = compute_masked(callback, layers, inputs, grid, mask, userargs)
+    elif callback.ma4 is not None:
+        values, null = compute_ma4(callback.ma4, layers, header, dx, dy, userargs,
+                                   callback.cast)
+    else:
+        values, null = call_user(callback, layers, inputs, grid, dx, dy)
+    return emit(header, info, nodata, values, null)
+
+
+def call_user(callback, layers, inputs, grid, dx, dy):
+    """The user's callback over every output pixel: (values, null) of (height, width)."""
+    header = grid.header
+    limits.check_values(header.width * header.height * 2, "the map algebra's callback arguments")
+    value_lits, pos_lits = user_literals(layers, inputs, grid.offsets, header, dx, dy,
+                                         Ticker())
+    results = callback.call(value_lits, pos_lits)
+    null = np.array([r is None for r in results], dtype=bool)
+    values = np.array([0.0 if r is None else r for r in results], dtype=np.float64)
+    return values.reshape(header.height, header.width), null.reshape(header.height, header.width)
+
+
+def emit(header, info, nodata, values, null):
+    """WKB of a one-band raster with the results stored into pixel type info."""
+    stored = stored_values(info, nodata, values)
+    stored[null] = nodata
+    band = wkb.Band(info, has_nodata=True, nodata=nodata,
+                    data=stored.astype(info.dtype))
+    return wkb.emit_header(header, 1) + wkb.emit_band(band, header.width, header.height)
+
+
+def mask_weights(mask, weighted):
+    """The mask as a float64 2-D array (NULL cells NaN); odd sides required."""
+    raise InvalidParameterError("the mask form is not implemented yet")
+
+
+def compute_masked(callback, layers, inputs, grid, mask, userargs):
+    """Placeholder for the mask form (see mask_weights)."""
+    raise InvalidParameterError("the mask form is not implemented yet")
