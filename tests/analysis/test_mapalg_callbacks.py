@@ -90,3 +90,32 @@ def test_output_types(sql, callbacks, pixtype, nodata):
         compare(sql, "ST_MapAlgebra pixel types",
                 DUMP % ("{s}.ST_MapAlgebra({r}, 1, %s, %s, 'FIRST', NULL, 1, 0, '-1.5')"
                         % (SHOW, out)), {"r": r})
+
+
+MASKS = ["ARRAY[[1, 0, 2], [0.5, 1, NULL], [1, 1, 1]]::double precision[]",
+         "ARRAY[[3]]::double precision[]", "ARRAY[[0]]::double precision[]",
+         "ARRAY[[NULL, 0, 0], [0, 2, 0], ['NaN', 0, -1]]::double precision[]"]
+
+
+@pytest.mark.parametrize("mask", MASKS)
+@pytest.mark.parametrize("weighted", ["true", "false", "NULL"])
+def test_mask_form(sql, callbacks, mask, weighted):
+    """The mask form: a 0 or NULL weight hides a cell; weighted multiplies."""
+    compare(sql, "ST_MapAlgebra(rast, nband, callbackfunc, mask, weighted)",
+            DUMP % ("{s}.ST_MapAlgebra({r1}, 1, %s, %s, %s, '32BF', 'FIRST', NULL, '2')"
+                    % (SHOW, mask, weighted)), {"r1": R1})
+    compare(sql, "ST_MapAlgebra(rast, nband, st_mean4ma, mask, weighted)",
+            DUMP % ("{s}.ST_MapAlgebra({r1}, 1, '{s}.st_mean4ma(double precision[], integer[], "
+                    "text[])'::regprocedure, %s, %s, '64BF')" % (mask, weighted)), {"r1": R1})
+
+
+@pytest.mark.parametrize("mask", ["ARRAY[1, 0, 2]::double precision[]",
+                                  "ARRAY[[1, 0], [2, 1]]::double precision[]",
+                                  "ARRAY[[1, 0, 2]]::double precision[]",
+                                  "ARRAY[[[1]]]::double precision[]",
+                                  "ARRAY[[1, 1, 1, 1, 1], [1, 0, 0, 0, 1], [1, 0, 2, 0, 1], "
+                                  "[1, 0, 0, 0, 1], [1, 1, 1, 1, NULL]]::double precision[]"])
+def test_mask_errors(sql, callbacks, mask):
+    pg, pl = compare(sql, "ST_MapAlgebra mask errors",
+                     "SELECT {s}.ST_MapAlgebra({r1}, 1, %s, %s, true)" % (ONE, mask), {"r1": R1})
+    assert pg.failed and pl.failed

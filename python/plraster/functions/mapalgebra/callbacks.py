@@ -148,21 +148,55 @@ def centre_only(dx, dy):
     return dx == 0 or dy == 0
 
 
-def _stack(layers, dx, dy, row0, row1, width):
+class Window:
+    """The neighbourhood: distances, and the mask (weights, NULL cells) when given."""
+
+    def __init__(self, dx, dy, mask=None, mask_null=None, weighted=False):
+        self.dx, self.dy = dx, dy
+        self.mask, self.mask_null, self.weighted = mask, mask_null, bool(weighted)
+
+    def cells(self):
+        """(ddy, ddx) of the cells in the callback's order."""
+        return [(ddy, ddx) for ddy in range(2 * self.dy + 1) for ddx in range(2 * self.dx + 1)]
+
+    def blank(self, ddy, ddx):
+        """True for a cell that is always NULL (centre-only windows, see centre_only)."""
+        return centre_only(self.dx, self.dy) and (ddx, ddy) != (self.dx, self.dy)
+
+    def apply(self, ddy, ddx, values, null):
+        """A cell's (values, null) after the mask: unweighted, a 0 or NULL weight makes the
+        cell NULL; weighted, the value is multiplied by the weight (NULL weight: NULL)."""
+        if self.mask is None:
+            return values, null
+        w, w_null = self.mask[ddy, ddx], self.mask_null[ddy, ddx]
+        if w_null:
+            return values, np.ones_like(null)
+        if self.weighted:
+            with np.errstate(invalid="ignore", over="ignore"):
+                return values * w, null
+        if w == 0:
+            return values, np.ones_like(null)
+        return values, null
+
+
+def _cell(layer, window, ddy, ddx, row0, row1, width):
+    values, null = layer
+    n = (row1 - row0) * width
+    if window.blank(ddy, ddx):
+        return np.zeros(n), np.ones(n, bool)
+    sl = (slice(row0 + ddy, row1 + ddy), slice(ddx, ddx + width))
+    return window.apply(ddy, ddx, values[sl].ravel(), null[sl].ravel())
+
+
+def _stack(layers, window, row0, row1, width):
     """(values, null) of shape (K, rows * width): the neighbourhood cells of output rows
     [row0, row1), in the callback's order (raster, row, column)."""
     vals, nulls = [], []
-    n = (row1 - row0) * width
-    for values, null in layers:
-        for ddy in range(2 * dy + 1):
-            for ddx in range(2 * dx + 1):
-                if centre_only(dx, dy) and (ddx, ddy) != (dx, dy):
-                    vals.append(np.zeros(n))
-                    nulls.append(np.ones(n, bool))
-                    continue
-                sl = (slice(row0 + ddy, row1 + ddy), slice(ddx, ddx + width))
-                vals.append(values[sl].ravel())
-                nulls.append(null[sl].ravel())
+    for layer in layers:
+        for ddy, ddx in window.cells():
+            v, n = _cell(layer, window, ddy, ddx, row0, row1, width)
+            vals.append(v)
+            nulls.append(n)
     return np.stack(vals), np.stack(nulls)
 
 
@@ -183,48 +217,58 @@ def _cell_texts(values, null):
     return out
 
 
-def user_literals(layers, inputs, offsets, grid, dx, dy, ticker=None):
+def user_literals(layers, inputs, offsets, grid, window, ticker=None):
     """(value literals, pos literals): one text per output pixel, row by row, for the
     user's callback (PostgreSQL array input syntax)."""
-    texts = [_cell_texts(v, n) for v, n in layers]
-    ny, nx = 2 * dy + 1, 2 * dx + 1
-    centre = centre_only(dx, dy) and (dx, dy) != (0, 0)
+    h, w = grid.height, grid.width
+    cells = window.cells()
+    per_layer = []
+    for layer in layers:
+        texts = None if window.weighted else _cell_texts(*layer)
+        lines = []
+        for ddy in range(2 * window.dy + 1):
+            line = []
+            for ddx in range(2 * window.dx + 1):
+                v, n = _cell(layer, window, ddy, ddx, 0, h, w)
+                if texts is None:
+                    t = _cell_texts(v, n).ravel()
+                else:
+                    t = texts[ddy:ddy + h, ddx:ddx + w].ravel().copy()
+                    t[n] = "NULL"
+                line.append(t)
+            lines.append(line)
+        per_layer.append(lines)
+    del cells
     head = "[0:%d][1:2]={" % len(inputs)
-    value_lits, pos_lits = [], []
     places = [(o[0] + 1, o[1] + 1) if (o is not None and inp.band is not None) else None
               for inp, o in zip(inputs, offsets)]
-    nulls_row = ",".join(["NULL"] * nx)
-    for y in range(grid.height):
-        rows = [t[y:y + ny] for t in texts]
-        for x in range(grid.width):
+    value_lits, pos_lits = [], []
+    i = 0
+    for y in range(h):
+        for x in range(w):
             if ticker is not None:
                 ticker.tick()
-            parts = []
-            for r in rows:
-                if centre:
-                    lines = ["{" + (",".join(["NULL"] * dx + [r[dy][x + dx]] + ["NULL"] * dx)
-                                    if i == dy else nulls_row) + "}" for i in range(ny)]
-                else:
-                    lines = ["{" + ",".join(line[x:x + nx]) + "}" for line in r]
-                parts.append("{" + ",".join(lines) + "}")
-            value_lits.append("{" + ",".join(parts) + "}")
+            value_lits.append("{" + ",".join(
+                "{" + ",".join("{" + ",".join(t[i] for t in line) + "}" for line in lines) + "}"
+                for lines in per_layer) + "}")
             pos = ["{%d,%d}" % (x + 1, y + 1)]
             for p in places:
                 pos.append("{1,1}" if p is None else "{%d,%d}" % (x + p[0], y + p[1]))
             pos_lits.append(head + ",".join(pos) + "}")
+            i += 1
     return value_lits, pos_lits
 
 
-def compute_ma4(name, layers, grid, dx, dy, userargs, cast):
+def compute_ma4(name, layers, grid, window, userargs, cast):
     """The *4ma named name over the whole output grid: (values, null) of (height, width)."""
-    shape = (len(layers), 2 * dy + 1, 2 * dx + 1)
+    shape = (len(layers), 2 * window.dy + 1, 2 * window.dx + 1)
     k = shape[0] * shape[1] * shape[2]
     rows = max(1, CHUNK_CELLS // max(1, k * grid.width))
     out = np.empty(grid.height * grid.width)
     out_null = np.empty(grid.height * grid.width, bool)
     for row0 in range(0, grid.height, rows):
         row1 = min(grid.height, row0 + rows)
-        values, null = _stack(layers, dx, dy, row0, row1, grid.width)
+        values, null = _stack(layers, window, row0, row1, grid.width)
         res, res_null = ma4.compute(name, values, null, shape, userargs=userargs, cast=cast,
                                     notice_count=(row1 - row0) * grid.width)
         out[row0 * grid.width:row1 * grid.width] = res
@@ -252,9 +296,10 @@ def map_algebra(rastbandargs, callback, pixeltype=None, distancex=0, distancey=0
             info_for_name(pixeltype)
         except InvalidParameterError:
             raise InvalidParameterError("invalid pixel type: %s" % pixeltype) from None
+    window = None
     if mask is not None:
-        mask = mask_weights(mask, weighted)
-        distancey, distancex = (mask.shape[0] - 1) // 2, (mask.shape[1] - 1) // 2
+        window = mask_window(mask, weighted)
+        distancex, distancey = window.dx, window.dy
     dx = 0 if distancex is None else distancex
     dy = 0 if distancey is None else distancey
     if dx < 0 or dy < 0:
@@ -288,21 +333,20 @@ def map_algebra(rastbandargs, callback, pixeltype=None, distancex=0, distancey=0
                         9 * max(1, len(inputs)), "the map algebra's neighbourhood")
     layers = [band_layer(i, o if o is not None else (0, 0), header, dx, dy)
               for i, o in zip(inputs, grid.offsets)]
-    if mask is not None:
-        values, null = compute_masked(callback, layers, inputs, grid, mask, userargs)
-    elif callback.ma4 is not None:
-        values, null = compute_ma4(callback.ma4, layers, header, dx, dy, userargs,
+    window = window or Window(dx, dy)
+    if callback.ma4 is not None:
+        values, null = compute_ma4(callback.ma4, layers, header, window, userargs,
                                    callback.cast)
     else:
-        values, null = call_user(callback, layers, inputs, grid, dx, dy)
+        values, null = call_user(callback, layers, inputs, grid, window)
     return emit(header, info, nodata, values, null)
 
 
-def call_user(callback, layers, inputs, grid, dx, dy):
+def call_user(callback, layers, inputs, grid, window):
     """The user's callback over every output pixel: (values, null) of (height, width)."""
     header = grid.header
     limits.check_values(header.width * header.height * 2, "the map algebra's callback arguments")
-    value_lits, pos_lits = user_literals(layers, inputs, grid.offsets, header, dx, dy,
+    value_lits, pos_lits = user_literals(layers, inputs, grid.offsets, header, window,
                                          Ticker())
     results = callback.call(value_lits, pos_lits)
     null = np.array([r is None for r in results], dtype=bool)
@@ -319,11 +363,30 @@ def emit(header, info, nodata, values, null):
     return wkb.emit_header(header, 1) + wkb.emit_band(band, header.width, header.height)
 
 
-def mask_weights(mask, weighted):
-    """The mask as a float64 2-D array (NULL cells NaN); odd sides required."""
-    raise InvalidParameterError("the mask form is not implemented yet")
+def _shape_of(nested):
+    shape, level = [], nested
+    while isinstance(level, list):
+        shape.append(len(level))
+        if not level:
+            break
+        level = level[0]
+    return shape
 
 
-def compute_masked(callback, layers, inputs, grid, mask, userargs):
-    """Placeholder for the mask form (see mask_weights)."""
-    raise InvalidParameterError("the mask form is not implemented yet")
+def mask_window(mask, weighted):
+    """The Window of a mask (PL/Python nested lists), with PostGIS's checks: a 2-D array,
+    odd sides, and (PostGIS 3.3 fails on the others) 1 x 1 or 3 x 3."""
+    shape = _shape_of(mask)
+    if len(shape) != 2:
+        raise InvalidParameterError("mask must be a 2D array")
+    rows, cols = shape
+    if rows % 2 != 1 or cols % 2 != 1:
+        raise InvalidParameterError("mask dimensions must be odd")
+    if (rows, cols) not in ((1, 1), (3, 3)):
+        raise InvalidParameterError(
+            "mask dimensions %d x %d do not match given dims 3 x 3" % (rows, cols),
+            detail="PostGIS 3.3 fails on masks other than 1 x 1 and 3 x 3 (measured).")
+    flat = [v for row in mask for v in row]
+    values = np.array([0.0 if v is None else v for v in flat]).reshape(rows, cols)
+    nulls = np.array([v is None for v in flat]).reshape(rows, cols)
+    return Window((cols - 1) // 2, (rows - 1) // 2, values, nulls, weighted)
