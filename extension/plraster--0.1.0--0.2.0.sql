@@ -421,7 +421,7 @@ $$;
 COMMENT ON FUNCTION @extschema@._plpy__st_mapalgebra(@extschema@.rastbandarg[], regprocedure, text, integer, integer, text, bytea, double precision[], boolean, text[]) IS
   'PL/Python body of _st_mapalgebra, on raster bytes as bytea';
 CREATE FUNCTION @extschema@._st_mapalgebra(rastbandargset @extschema@.rastbandarg[],
-    callbackfunc regprocedure, pixeltype text DEFAULT NULL::text, distancex integer DEFAULT 0,
+    callbackfunc regprocedure, pixeltype text DEFAULT NULL::pg_catalog.text, distancex integer DEFAULT 0,
     distancey integer DEFAULT 0, extenttype text DEFAULT 'INTERSECTION'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     mask double precision[] DEFAULT NULL::double precision[], weighted boolean DEFAULT NULL::boolean,
@@ -432,19 +432,19 @@ COMMENT ON FUNCTION @extschema@._st_mapalgebra(@extschema@.rastbandarg[], regpro
   'The worker of ST_MapAlgebra''s callback forms';
 
 CREATE FUNCTION @extschema@.st_mapalgebra(rastbandargset @extschema@.rastbandarg[],
-    callbackfunc regprocedure, pixeltype text DEFAULT NULL::text,
+    callbackfunc regprocedure, pixeltype text DEFAULT NULL::pg_catalog.text,
     extenttype text DEFAULT 'INTERSECTION'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     distancex integer DEFAULT 0, distancey integer DEFAULT 0,
     VARIADIC userargs text[] DEFAULT NULL::text[])
 RETURNS @extschema@.raster
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT @extschema@._st_mapalgebra($1, $2, $3, $6, $7, $4, $5, NULL::double precision[], NULL::boolean, VARIADIC $8) $$;
+$$ SELECT @extschema@._st_mapalgebra($1, $2, $3, $6, $7, $4, $5, NULL::pg_catalog.float8[], NULL::pg_catalog.bool, VARIADIC $8) $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.rastbandarg[], regprocedure, text, text, @extschema@.raster, integer, integer, text[]) IS
   'args: rastbandargset, callbackfunc, pixeltype=NULL, extenttype=INTERSECTION, customextent=NULL, distancex=0, distancey=0, VARIADIC userargs=NULL - Callback function version - Returns a one-band raster given one or more input rasters, band indexes and one user-specified callback function.';
 
 CREATE FUNCTION @extschema@.st_mapalgebra(rast @extschema@.raster, nband integer[],
-    callbackfunc regprocedure, pixeltype text DEFAULT NULL::text,
+    callbackfunc regprocedure, pixeltype text DEFAULT NULL::pg_catalog.text,
     extenttype text DEFAULT 'FIRST'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     distancex integer DEFAULT 0, distancey integer DEFAULT 0,
@@ -462,44 +462,44 @@ BEGIN
     RAISE EXCEPTION 'Populated 1D array must be provided for nband';
   END IF;
   RETURN @extschema@._st_mapalgebra(argset, callbackfunc, pixeltype, distancex, distancey,
-    extenttype, customextent, NULL::double precision[], NULL::boolean, VARIADIC userargs);
+    extenttype, customextent, NULL::double precision[], NULL::pg_catalog.bool, VARIADIC userargs);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.raster, integer[], regprocedure, text, text, @extschema@.raster, integer, integer, text[]) IS
   'args: rast, nband, callbackfunc, pixeltype=NULL, extenttype=FIRST, customextent=NULL, distancex=0, distancey=0, VARIADIC userargs=NULL - Callback function version - Returns a one-band raster given one or more input rasters, band indexes and one user-specified callback function.';
 
 CREATE FUNCTION @extschema@.st_mapalgebra(rast @extschema@.raster, nband integer,
-    callbackfunc regprocedure, pixeltype text DEFAULT NULL::text,
+    callbackfunc regprocedure, pixeltype text DEFAULT NULL::pg_catalog.text,
     extenttype text DEFAULT 'FIRST'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     distancex integer DEFAULT 0, distancey integer DEFAULT 0,
     VARIADIC userargs text[] DEFAULT NULL::text[])
 RETURNS @extschema@.raster
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2)]::@extschema@.rastbandarg[], $3, $4, $7, $8, $5, $6, NULL::double precision[], NULL::boolean, VARIADIC $9) $$;
+$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2)]::@extschema@.rastbandarg[], $3, $4, $7, $8, $5, $6, NULL::pg_catalog.float8[], NULL::pg_catalog.bool, VARIADIC $9) $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.raster, integer, regprocedure, text, text, @extschema@.raster, integer, integer, text[]) IS
   'args: rast, nband, callbackfunc, pixeltype=NULL, extenttype=FIRST, customextent=NULL, distancex=0, distancey=0, VARIADIC userargs=NULL - Callback function version - Returns a one-band raster given one or more input rasters, band indexes and one user-specified callback function.';
 
 CREATE FUNCTION @extschema@.st_mapalgebra(rast1 @extschema@.raster, nband1 integer,
     rast2 @extschema@.raster, nband2 integer, callbackfunc regprocedure,
-    pixeltype text DEFAULT NULL::text, extenttype text DEFAULT 'INTERSECTION'::text,
+    pixeltype text DEFAULT NULL::pg_catalog.text, extenttype text DEFAULT 'INTERSECTION'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     distancex integer DEFAULT 0, distancey integer DEFAULT 0,
     VARIADIC userargs text[] DEFAULT NULL::text[])
 RETURNS @extschema@.raster
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2), ROW($3, $4)]::@extschema@.rastbandarg[], $5, $6, $9, $10, $7, $8, NULL::double precision[], NULL::boolean, VARIADIC $11) $$;
+$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2), ROW($3, $4)]::@extschema@.rastbandarg[], $5, $6, $9, $10, $7, $8, NULL::pg_catalog.float8[], NULL::pg_catalog.bool, VARIADIC $11) $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.raster, integer, @extschema@.raster, integer, regprocedure, text, text, @extschema@.raster, integer, integer, text[]) IS
   'args: rast1, nband1, rast2, nband2, callbackfunc, pixeltype=NULL, extenttype=INTERSECTION, customextent=NULL, distancex=0, distancey=0, VARIADIC userargs=NULL - Callback function version - Returns a one-band raster given one or more input rasters, band indexes and one user-specified callback function.';
 
 CREATE FUNCTION @extschema@.st_mapalgebra(rast @extschema@.raster, nband integer,
     callbackfunc regprocedure, mask double precision[], weighted boolean,
-    pixeltype text DEFAULT NULL::text, extenttype text DEFAULT 'INTERSECTION'::text,
+    pixeltype text DEFAULT NULL::pg_catalog.text, extenttype text DEFAULT 'INTERSECTION'::text,
     customextent @extschema@.raster DEFAULT NULL::@extschema@.raster,
     VARIADIC userargs text[] DEFAULT NULL::text[])
 RETURNS @extschema@.raster
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2)]::@extschema@.rastbandarg[], $3, $6, NULL::integer, NULL::integer, $7, $8, $4, $5, VARIADIC $9) $$;
+$$ SELECT @extschema@._st_mapalgebra(ARRAY[ROW($1, $2)]::@extschema@.rastbandarg[], $3, $6, NULL::pg_catalog.int4, NULL::pg_catalog.int4, $7, $8, $4, $5, VARIADIC $9) $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.raster, integer, regprocedure, double precision[], boolean, text, text, @extschema@.raster, text[]) IS
   'args: rast, nband, callbackfunc, mask, weighted, pixeltype=NULL, extenttype=INTERSECTION, customextent=NULL, VARIADIC userargs=NULL - Callback function version - Returns a one-band raster given one or more input rasters, band indexes and one user-specified callback function.';
 
@@ -646,3 +646,93 @@ return mapalgebra.ma4_new("st_invdistweight4ma", value, userargs)
 $$;
 COMMENT ON FUNCTION @extschema@.st_invdistweight4ma(double precision[], integer[], text[]) IS
   'args: value, pos, VARIADIC userargs - Raster processing function that interpolates a pixel''s value from the pixel''s neighborhood.';
+
+-- ---- ST_MapAlgebraFct (deprecated in PostGIS 2.1, kept as PostGIS keeps it) ----
+
+CREATE FUNCTION @extschema@._plpy_st_mapalgebrafct(rast bytea, band integer, pixeltype text, onerastuserfunc regprocedure, VARIADIC args text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import mapalgebra
+return mapalgebra.map_algebra_fct(rast, band, pixeltype, onerastuserfunc, args[4])  # "args" is PL/Python's list of all arguments
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_mapalgebrafct(bytea, integer, text, regprocedure, text[]) IS
+  'PL/Python body of st_mapalgebrafct, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, band integer, pixeltype text,
+    onerastuserfunc regprocedure, VARIADIC args text[]) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_mapalgebrafct(rast, band, pixeltype, onerastuserfunc, VARIADIC args)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, integer, text, regprocedure, text[]) IS
+  'args: rast, band, pixeltype, onerasteruserfunc, VARIADIC args - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the input raster band and of pixeltype prodived. Band 1 is assumed if no band is specified.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, band integer, onerastuserfunc regprocedure)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, $2, NULL::pg_catalog.text, $3, NULL::pg_catalog.text) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, integer, regprocedure) IS
+  'args: rast, band, onerasteruserfunc - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the input raster band.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, band integer, onerastuserfunc regprocedure, VARIADIC args text[])
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, $2, NULL::pg_catalog.text, $3, VARIADIC $4) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, integer, regprocedure, text[]) IS
+  'args: rast, band, onerasteruserfunc, VARIADIC args - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the input raster band.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, band integer, pixeltype text, onerastuserfunc regprocedure)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, $2, $3, $4, NULL::pg_catalog.text) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, integer, text, regprocedure) IS
+  'args: rast, band, pixeltype, onerasteruserfunc - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the input raster band and of pixeltype prodived.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, onerastuserfunc regprocedure)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, 1, NULL::pg_catalog.text, $2, NULL::pg_catalog.text) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, regprocedure) IS
+  'args: rast, onerasteruserfunc - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on band 1.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, onerastuserfunc regprocedure, VARIADIC args text[])
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, 1, NULL::pg_catalog.text, $2, VARIADIC $3) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, regprocedure, text[]) IS
+  'args: rast, onerasteruserfunc, VARIADIC args - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on band 1.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, pixeltype text, onerastuserfunc regprocedure)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, 1, $2, $3, NULL::pg_catalog.text) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, text, regprocedure) IS
+  'args: rast, pixeltype, onerasteruserfunc - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on band 1 and of pixeltype prodived.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast @extschema@.raster, pixeltype text, onerastuserfunc regprocedure, VARIADIC args text[])
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, 1, $2, $3, VARIADIC $4) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, text, regprocedure, text[]) IS
+  'args: rast, pixeltype, onerasteruserfunc, VARIADIC args - 1 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on band 1 and of pixeltype prodived.';
+
+CREATE FUNCTION @extschema@._plpy_st_mapalgebrafct(rast1 bytea, band1 integer, rast2 bytea, band2 integer, tworastuserfunc regprocedure, pixeltype text, extenttype text, VARIADIC userargs text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import mapalgebra
+return mapalgebra.map_algebra_fct2(rast1, band1, rast2, band2, tworastuserfunc, pixeltype, extenttype, userargs)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_mapalgebrafct(bytea, integer, bytea, integer, regprocedure, text, text, text[]) IS
+  'PL/Python body of st_mapalgebrafct, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast1 @extschema@.raster, band1 integer,
+    rast2 @extschema@.raster, band2 integer, tworastuserfunc regprocedure,
+    pixeltype text DEFAULT NULL::pg_catalog.text, extenttype text DEFAULT 'INTERSECTION'::text,
+    VARIADIC userargs text[] DEFAULT NULL::text[]) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_mapalgebrafct(rast1, band1, rast2, band2, tworastuserfunc, pixeltype, extenttype, VARIADIC userargs)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, integer, @extschema@.raster, integer, regprocedure, text, text, text[]) IS
+  'args: rast1, band1, rast2, band2, tworastuserfunc, pixeltype=same_as_rast1, extenttype=INTERSECTION, VARIADIC userargs - 2 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the 2 input raster bands and of pixeltype prodived. Band 1 is assumed if no band is specified. Extent type defaults to INTERSECTION if not specified.';
+
+CREATE FUNCTION @extschema@.st_mapalgebrafct(rast1 @extschema@.raster, rast2 @extschema@.raster,
+    tworastuserfunc regprocedure, pixeltype text DEFAULT NULL::pg_catalog.text,
+    extenttype text DEFAULT 'INTERSECTION'::text, VARIADIC userargs text[] DEFAULT NULL::text[])
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT @extschema@.st_mapalgebrafct($1, 1, $2, 1, $3, $4, $5, VARIADIC $6) $$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, @extschema@.raster, regprocedure, text, text, text[]) IS
+  'args: rast1, rast2, tworastuserfunc, pixeltype=same_as_rast1, extenttype=INTERSECTION, VARIADIC userargs - 2 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the 2 input raster bands and of pixeltype prodived. Band 1 is assumed if no band is specified. Extent type defaults to INTERSECTION if not specified.';

@@ -97,3 +97,53 @@ def ma4_new(name, value, userargs):
 def ma4_old(name, matrix, nodatamode):
     """A *4ma callback, old signature (matrix float8[][], nodatamode text, VARIADIC args)."""
     return ma4.call_direct(name, matrix, nodatamode=nodatamode, old=True, cast=cast_float8)
+
+
+class FctCallback(callbacks.PixelCallback):
+    """ST_MapAlgebraFct's user function, called through one prepared plan per call."""
+
+    def __init__(self, regprocedure, args):
+        if regprocedure is None:
+            raise InvalidParameterError("required function is missing",
+                                        detail="The user function argument is NULL.")
+        self.row = plpy.execute(_plan("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
+        self.nargs = self.row["nargs"]
+        self.args = args
+
+    def call(self, columns, positions):
+        row, types = self.row, self.row["types"]
+        n = len(columns)
+        exprs = ["t.c%d::%s" % (i, types[i]) for i in range(n)]
+        sources = ["pg_catalog.unnest($%d::pg_catalog.float8[])" % (i + 1) for i in range(n)]
+        names = ["c%d" % i for i in range(n)]
+        params = list(columns)
+        if positions is not None:
+            exprs.append("t.p::%s" % types[n])
+            sources.append("pg_catalog.unnest($%d::pg_catalog.text[])" % (n + 1))
+            names.append("p")
+            params.append(["{%s}" % ",".join(str(v) for v in p) for p in positions])
+        exprs.append("%s$%d::%s" % ("VARIADIC " if row["variadic"] else "", len(params) + 1,
+                                    types[len(exprs)]))
+        params.append(self.args)
+        query = ("SELECT %s(%s)::pg_catalog.float8 AS r FROM ROWS FROM (%s) AS t(%s)"
+                 % (row["qualified"], ", ".join(exprs), ", ".join(sources), ", ".join(names)))
+        kinds = ["float8[]"] * n + (["text[]"] if positions is not None else []) + ["text[]"]
+        rows = plpy.execute(_plan(("fct", query), query, kinds), params)
+        return [r["r"] for r in rows]
+
+
+@sql_function
+def map_algebra_fct(rast, band, pixeltype, userfunc, args):
+    """ST_MapAlgebraFct(rast, band, pixeltype, onerastuserfunc, VARIADIC args)."""
+    if rast is None:
+        plpy.warning("Raster is NULL. Returning NULL")
+        return None
+    return callbacks.map_algebra_fct(rast, band, pixeltype, FctCallback(userfunc, args))
+
+
+@sql_function
+def map_algebra_fct2(rast1, band1, rast2, band2, userfunc, pixeltype, extenttype, userargs):
+    """ST_MapAlgebraFct(rast1, band1, rast2, band2, tworastuserfunc, pixeltype, extenttype,
+    VARIADIC userargs)."""
+    return callbacks.map_algebra_fct2(rast1, band1, rast2, band2, pixeltype, extenttype,
+                                      FctCallback(userfunc, userargs))

@@ -107,14 +107,19 @@ def read_inputs(rastbandargs):
     return inputs
 
 
-def output_band_type(inputs, pixeltype, kind="INTERSECTION"):
-    """(PixelTypeInfo, nodata) of the output band: from the raster SECOND or LAST names
-    when that one has its band, else from the first raster that has its band."""
+def reference_band(inputs, kind):
+    """The band the output band copies its type and nodata value from: that of the raster
+    SECOND or LAST names when it has its band, else the first raster's that has its band
+    (None when none has)."""
     preferred = {"SECOND": min(1, len(inputs) - 1), "LAST": len(inputs) - 1}.get(kind)
     if preferred is not None and inputs[preferred].band is not None:
-        first = inputs[preferred].band
-    else:
-        first = next(i.band for i in inputs if i.band is not None)
+        return inputs[preferred].band
+    return next((i.band for i in inputs if i.band is not None), None)
+
+
+def output_band_type(inputs, pixeltype, kind="INTERSECTION"):
+    """(PixelTypeInfo, nodata) of the output band (see reference_band)."""
+    first = reference_band(inputs, kind)
     info = info_for_name(pixeltype) if pixeltype is not None else first.info
     nodata = first.nodata if first.has_nodata else first.info.min
     return info, float(to_pixel_values(info, np.array([float(nodata)]))[0])
@@ -390,3 +395,104 @@ def mask_window(mask, weighted):
     values = np.array([0.0 if v is None else v for v in flat]).reshape(rows, cols)
     nulls = np.array([v is None for v in flat]).reshape(rows, cols)
     return Window((cols - 1) // 2, (rows - 1) // 2, values, nulls, weighted)
+
+
+# ---- the deprecated ST_MapAlgebraFct ---------------------------------------------------------
+
+class PixelCallback:
+    """How ST_MapAlgebraFct calls the user's function: `nargs` is its number of arguments
+    (with or without the pos argument); `call(columns, positions)` calls it once per
+    pixel, in order, with each pixel's values (one list per raster, None for NULL) and
+    positions (int lists, used when the function takes them); returns floats or None."""
+
+    nargs = 2
+
+    def call(self, columns, positions):  # pragma: no cover - sqlapi gives the real one
+        raise NotImplementedError
+
+
+def _fct_band_type(band, pixeltype):
+    """ST_MapAlgebraFct's output type (an unknown or NULL pixeltype keeps the band's) and
+    nodata value (the band's, else its type's minimum, converted)."""
+    info = band.info
+    if pixeltype is not None:
+        try:
+            info = info_for_name(pixeltype)
+        except InvalidParameterError:
+            pass
+    nodata = band.nodata if band.has_nodata else band.info.min
+    return info, float(to_pixel_values(info, np.array([float(nodata)]))[0])
+
+
+def _column_major(values, null):
+    """Pixel values in ST_MapAlgebraFct's order (column by column), None for NULL."""
+    out = values.T.ravel().tolist()
+    for i in np.flatnonzero(null.T.ravel()).tolist():
+        out[i] = None
+    return out
+
+
+def _from_column_major(results, height, width):
+    null = np.array([r is None for r in results], bool).reshape(width, height).T
+    values = np.array([0.0 if r is None else r for r in results]).reshape(width, height).T
+    return values, null
+
+
+def map_algebra_fct(buf, nband, pixeltype, callback):
+    """ST_MapAlgebraFct(rast, band, pixeltype, onerastuserfunc, VARIADIC args), measured on
+    PostGIS 3.3: the function is called for every pixel, column by column, with the pixel
+    (NULL when nodata) and, when it takes three arguments, pos = {x, y} (1-based); a NULL
+    result is nodata, others are stored as rt_band_set_pixel stores them."""
+    header = wkb.read_header(buf)
+    if header.is_empty:
+        messages.notice("Raster is empty. Returning an empty raster")
+        return wkb.emit_header(header, 0)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Raster does not have the required band. Returning a raster without "
+                        "a band")
+        return wkb.emit_header(header, 0)
+    info, nodata = _fct_band_type(band, pixeltype)
+    inp = Input(buf, nband)
+    values, null = band_layer(inp, (0, 0), header, 0, 0)
+    limits.check_values(header.width * header.height * 3, "the map algebra's callback arguments")
+    positions = None
+    if callback.nargs == 3:
+        xs, ys = np.meshgrid(np.arange(1, header.width + 1), np.arange(1, header.height + 1))
+        positions = [[x, y] for x, y in zip(xs.T.ravel().tolist(), ys.T.ravel().tolist())]
+    results = callback.call([_column_major(values, null)], positions)
+    out, out_null = _from_column_major(results, header.height, header.width)
+    return emit(header.replace(num_bands=1), info, nodata, out, out_null)
+
+
+def map_algebra_fct2(buf1, nband1, buf2, nband2, pixeltype, extenttype, callback):
+    """ST_MapAlgebraFct(rast1, band1, rast2, band2, tworastuserfunc, pixeltype, extenttype,
+    VARIADIC userargs): the function gets both pixels (NULL for nodata or outside) and, when
+    it takes four arguments, pos = {x1, y1, x2, y2} (each raster's own pixel, 1-based),
+    column by column over the output grid of `extent`; the output band takes the type and
+    nodata value of reference_band."""
+    inputs = [Input(buf1, nband1), Input(buf2, nband2)]
+    kind = extent.extent_type(extenttype)
+    grid = extent.output_grid([i.header for i in inputs], kind)
+    if grid is None:
+        return None
+    if grid.is_empty:
+        return _empty_raster(grid.header)
+    header = grid.header
+    first = reference_band(inputs, kind)
+    if first is None:
+        return wkb.emit_header(header, 0)
+    info, nodata = _fct_band_type(first, pixeltype)
+    limits.check_values(header.width * header.height * 4, "the map algebra's callback arguments")
+    layers = [band_layer(i, o if o is not None else (0, 0), header, 0, 0)
+              for i, o in zip(inputs, grid.offsets)]
+    columns = [_column_major(v, n) for v, n in layers]
+    positions = None
+    if callback.nargs == 4:
+        xs, ys = np.meshgrid(np.arange(header.width), np.arange(header.height))
+        xs, ys = xs.T.ravel(), ys.T.ravel()
+        (c1, r1), (c2, r2) = [o if o is not None else (0, 0) for o in grid.offsets]
+        positions = np.stack([xs + c1 + 1, ys + r1 + 1, xs + c2 + 1, ys + r2 + 1], 1).tolist()
+    results = callback.call(columns, positions)
+    out, out_null = _from_column_major(results, header.height, header.width)
+    return emit(header, info, nodata, out, out_null)
