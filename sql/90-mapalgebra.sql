@@ -315,3 +315,16 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT @extschema@.st_mapalgebrafct($1, 1, $2, 1, $3, $4, $5, VARIADIC $6) $$;
 COMMENT ON FUNCTION @extschema@.st_mapalgebrafct(@extschema@.raster, @extschema@.raster, regprocedure, text, text, text[]) IS
   'args: rast1, rast2, tworastuserfunc, pixeltype=same_as_rast1, extenttype=INTERSECTION, VARIADIC userargs - 2 band version - Creates a new one band raster formed by applying a valid PostgreSQL function on the 2 input raster bands and of pixeltype prodived. Band 1 is assumed if no band is specified. Extent type defaults to INTERSECTION if not specified.';
+
+-- ---- ST_MapAlgebraFctNgb (deprecated in PostGIS 2.1) ----
+
+CREATE FUNCTION @extschema@.st_mapalgebrafctngb(rast @extschema@.raster, band integer, pixeltype text,
+    ngbwidth integer, ngbheight integer, onerastngbuserfunc regprocedure, nodatamode text,
+    VARIADIC args text[])
+RETURNS @extschema@.raster
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import mapalgebra
+return mapalgebra.map_algebra_fct_ngb(rast, band, pixeltype, ngbwidth, ngbheight, onerastngbuserfunc, nodatamode, args[7])  # "args" is PL/Python's list of all arguments
+$$;
+COMMENT ON FUNCTION @extschema@.st_mapalgebrafctngb(@extschema@.raster, integer, text, integer, integer, regprocedure, text, text[]) IS
+  'args: rast, band, pixeltype, ngbwidth, ngbheight, onerastngbuserfunc, nodatamode, VARIADIC args - 1-band version: Map Algebra Nearest Neighbor using user-defined PostgreSQL function. Return a raster which values are the result of a PLPGSQL user function involving a neighborhood of values from the input raster band.';

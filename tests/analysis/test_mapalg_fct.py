@@ -91,3 +91,41 @@ def test_two_rasters(sql, functions, kind):
     compare(sql, "ST_MapAlgebraFct(rast1, rast2, ...)",
             DUMP % ("{s}.ST_MapAlgebraFct({r32}, {r}, %s, '16BUI', '%s')" % (F2POS, kind)),
             {"r": R, "r32": R32})
+
+
+NGB_FUNC = """
+CREATE OR REPLACE FUNCTION public.mapalg_ngb(matrix double precision[], nodatamode text,
+    VARIADIC args text[]) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RAISE NOTICE 'matrix=% nodatamode=% args=%', matrix, nodatamode, args;
+  RETURN coalesce(matrix[1][1], -2) + coalesce(matrix[2][1], 0.5) * 3;
+END $$
+"""
+NGB = "'public.mapalg_ngb(double precision[], text, text[])'::regprocedure"
+R6 = random_raster("16BUI", 6, 5, 41, nodata_share=0.3)
+
+
+@pytest.fixture(scope="module")
+def ngb_function(sql):
+    sql.run(NGB_FUNC)
+    yield
+    sql.run("DROP FUNCTION IF EXISTS public.mapalg_ngb(double precision[], text, text[])")
+
+
+@pytest.mark.parametrize("mode", ["ignore", "value", "NULL", "2.5", "bogus"])
+@pytest.mark.parametrize("size", [(1, 1), (2, 1), (1, 0)])
+def test_fct_ngb_user_function(sql, ngb_function, mode, size):
+    compare(sql, "ST_MapAlgebraFctNgb(user function)",
+            DUMP % ("{s}.ST_MapAlgebraFctNgb({r}, 1, '32BF'::text, %d, %d, %s, '%s'::text, 'a')"
+                    % (size[0], size[1], NGB, mode)), {"r": R6})
+
+
+@pytest.mark.parametrize("name", ["st_min4ma", "st_max4ma", "st_sum4ma", "st_mean4ma",
+                                  "st_range4ma", "st_distinct4ma", "st_stddev4ma"])
+@pytest.mark.parametrize("mode", ["ignore", "value", "NULL", "-3"])
+def test_fct_ngb_ma4(sql, name, mode):
+    """The old-signature *4ma, computed with numpy, as PostGIS computes them."""
+    compare(sql, "ST_MapAlgebraFctNgb(%s)" % name,
+            DUMP % ("{s}.ST_MapAlgebraFctNgb({r}, 1, NULL::text, 1, 1, "
+                    "'{s}.%s(double precision[], text, text[])'::regprocedure, '%s'::text, 'a')"
+                    % (name, mode)), {"r": R6})

@@ -147,3 +147,44 @@ def map_algebra_fct2(rast1, band1, rast2, band2, userfunc, pixeltype, extenttype
     VARIADIC userargs)."""
     return callbacks.map_algebra_fct2(rast1, band1, rast2, band2, pixeltype, extenttype,
                                       FctCallback(userfunc, userargs))
+
+
+OLD_IDENTITY = "matrix double precision[], nodatamode text, VARIADIC args text[]"
+
+
+class NgbCallback(callbacks.MatrixCallback):
+    """ST_MapAlgebraFctNgb's user function, called through one prepared plan per call."""
+
+    def __init__(self, regprocedure, nodatamode, args):
+        if regprocedure is None:
+            raise InvalidParameterError("required function is missing",
+                                        detail="The user function argument is NULL.")
+        self.row = plpy.execute(_plan("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
+        self.nodatamode, self.args = nodatamode, args
+        row = self.row
+        if row["ours"] and row["name"] in ma4.OLD_NAMES and row["identity"] == OLD_IDENTITY:
+            self.ma4 = row["name"]
+
+    cast = staticmethod(cast_float8)
+
+    def call(self, literals):
+        row, types = self.row, self.row["types"]
+        query = ("SELECT %s(t.m::%s, $2::%s, %s$3::%s)::pg_catalog.float8 AS r "
+                 "FROM pg_catalog.unnest($1::pg_catalog.text[]) AS t(m)"
+                 % (row["qualified"], types[0], types[1],
+                    "VARIADIC " if row["variadic"] else "", types[2]))
+        rows = plpy.execute(_plan(("ngb", query), query, ["text[]", "text", "text[]"]),
+                            [literals, self.nodatamode, self.args])
+        return [r["r"] for r in rows]
+
+
+@sql_function
+def map_algebra_fct_ngb(rast, band, pixeltype, ngbwidth, ngbheight, userfunc, nodatamode,
+                        args):
+    """ST_MapAlgebraFctNgb(rast, band, pixeltype, ngbwidth, ngbheight, onerastngbuserfunc,
+    nodatamode, VARIADIC args)."""
+    if rast is None:
+        plpy.warning("Raster is NULL. Returning NULL")
+        return None
+    return callbacks.map_algebra_fct_ngb(rast, band, pixeltype, ngbwidth, ngbheight,
+                                         NgbCallback(userfunc, nodatamode, args), nodatamode)

@@ -496,3 +496,118 @@ def map_algebra_fct2(buf1, nband1, buf2, nband2, pixeltype, extenttype, callback
     results = callback.call(columns, positions)
     out, out_null = _from_column_major(results, header.height, header.width)
     return emit(header, info, nodata, out, out_null)
+
+
+# ---- the deprecated ST_MapAlgebraFctNgb ------------------------------------------------------
+
+NGB_MODE_UNKNOWN = ("Neighborhood NODATA mode is not recognized. Must be one of 'value', "
+                    "'ignore', 'NULL', or a numeric value. Returning new raster with the "
+                    "original band")
+
+
+class MatrixCallback:
+    """How ST_MapAlgebraFctNgb calls the user's function (matrix, nodatamode, VARIADIC
+    args): `ma4` names a recognised *4ma of the old signature or is None; `call(literals)`
+    calls it once per literal, in order; `cast` is text::float8."""
+
+    ma4 = None
+
+    def call(self, literals):  # pragma: no cover - sqlapi gives the real one
+        raise NotImplementedError
+
+    @staticmethod
+    def cast(text):
+        return float(text)
+
+
+def _is_number(text, cast):
+    try:
+        cast(text)
+    except Exception:  # noqa: BLE001 - any failure of the cast means "not a number"
+        return False
+    return True
+
+
+def map_algebra_fct_ngb(buf, nband, pixeltype, ngbwidth, ngbheight, callback, nodatamode):
+    """ST_MapAlgebraFctNgb(rast, band, pixeltype, ngbwidth, ngbheight, onerastngbuserfunc,
+    nodatamode, VARIADIC args), measured on PostGIS 3.3: pixels closer to an edge than the
+    neighbourhood are nodata; the others, column by column, get the function of their
+    neighbourhood as matrix[x][y] (columns first), NULL for nodata; nodatamode 'value'
+    replaces those by the centre's value (a nodata centre gives nodata), 'NULL' gives
+    nodata wherever the neighbourhood holds one, 'ignore' and numbers pass them as NULL
+    (the function deals with them); anything else, or a width or height below 1, gives an
+    all-nodata band with a NOTICE."""
+    header = wkb.read_header(buf)
+    if header.is_empty:
+        messages.notice("Raster is empty. Returning an empty raster")
+        return wkb.emit_header(header, 0)
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Raster does not have the required band. Returning a raster without "
+                        "a band")
+        return wkb.emit_header(header, 0)
+    info, nodata = _fct_band_type(band, pixeltype)
+    shape = (header.height, header.width)
+    all_nodata = (np.zeros(shape), np.ones(shape, bool))
+    if ngbwidth is None or ngbwidth <= 0:
+        messages.notice("Neighborhood width is NULL or <= 0. Returning new raster with the "
+                        "original band")
+        return emit(header.replace(num_bands=1), info, nodata, *all_nodata)
+    if ngbheight is None or ngbheight <= 0:
+        messages.notice("Neighborhood height is NULL or <= 0. Returning new raster with the "
+                        "original band")
+        return emit(header.replace(num_bands=1), info, nodata, *all_nodata)
+    mode = nodatamode
+    if mode not in ("value", "ignore", "NULL") and (mode is None
+                                                    or not _is_number(mode, callback.cast)):
+        messages.notice(NGB_MODE_UNKNOWN)
+        return emit(header.replace(num_bands=1), info, nodata, *all_nodata)
+    dx, dy = ngbwidth, ngbheight
+    inner_w, inner_h = header.width - 2 * dx, header.height - 2 * dy
+    out, out_null = all_nodata
+    if inner_w <= 0 or inner_h <= 0:
+        return emit(header.replace(num_bands=1), info, nodata, out, out_null)
+    values, null = band_layer(Input(buf, nband), (0, 0), header, 0, 0)
+    # the neighbourhood cells of every interior pixel, x first (matrix[x][y]), column-major
+    cells_v, cells_n = [], []
+    for ddx in range(2 * dx + 1):
+        for ddy in range(2 * dy + 1):
+            sl = (slice(ddy, ddy + inner_h), slice(ddx, ddx + inner_w))
+            cells_v.append(values[sl].T.ravel())
+            cells_n.append(null[sl].T.ravel())
+    stack_v, stack_n = np.stack(cells_v), np.stack(cells_n)
+    centre = dx * (2 * dy + 1) + dy
+    skip = np.zeros(stack_v.shape[1], bool)
+    if mode == "value":
+        skip = stack_n[centre].copy()
+        stack_v = np.where(stack_n, stack_v[centre], stack_v)
+        stack_n = stack_n & stack_n[centre]
+    elif mode == "NULL":
+        skip = stack_n.any(axis=0)
+    live = np.flatnonzero(~skip)
+    res = np.zeros(stack_v.shape[1])
+    res_null = np.ones(stack_v.shape[1], bool)
+    if live.size:
+        if callback.ma4 is not None:
+            r, rn = ma4.compute(callback.ma4, stack_v[:, live], stack_n[:, live],
+                                (1, 2 * dx + 1, 2 * dy + 1), nodatamode=mode, old=True,
+                                cast=callback.cast)
+        else:
+            limits.check_values(live.size * stack_v.shape[0], "the map algebra's callback "
+                                                               "arguments")
+            texts = [_cell_texts(stack_v[k, live], stack_n[k, live])
+                     for k in range(stack_v.shape[0])]
+            ny = 2 * dy + 1
+            lits = ["{" + ",".join("{" + ",".join(texts[c * ny + j][i] for j in range(ny)) + "}"
+                                   for c in range(2 * dx + 1)) + "}" for i in range(live.size)]
+            got = callback.call(lits)
+            rn = np.array([g is None for g in got], bool)
+            r = np.array([0.0 if g is None else g for g in got])
+        res[live], res_null[live] = r, rn
+    inner = res.reshape(inner_w, inner_h).T
+    inner_null = res_null.reshape(inner_w, inner_h).T
+    out = out.copy()
+    out_null = out_null.copy()
+    out[dy:dy + inner_h, dx:dx + inner_w] = inner
+    out_null[dy:dy + inner_h, dx:dx + inner_w] = inner_null
+    return emit(header.replace(num_bands=1), info, nodata, out, out_null)
