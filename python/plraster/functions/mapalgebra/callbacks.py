@@ -216,9 +216,39 @@ def _literal(v):
 
 
 def _cell_texts(values, null):
-    flat = [_literal(v) for v in values.ravel().tolist()]
+    flat_values = values.ravel()
+    flat = list(map(repr, flat_values.tolist()))
+    for i in np.flatnonzero(~np.isfinite(flat_values)).tolist():
+        flat[i] = _literal(float(flat_values[i]))
     out = np.array(flat, dtype=object).reshape(values.shape)
     out[null] = "NULL"
+    return out
+
+
+def _braced(parts):
+    """'{' + parts joined by ',' + '}', element by element (object arrays of str)."""
+    out = "{" + parts[0]
+    for part in parts[1:]:
+        out = out + "," + part
+    return out + "}"
+
+
+def _plain_value_literals(layers, grid, window, ticker):
+    """The value literals of a window without mask or blank cells: each row segment of a
+    layer is written once and shared by the pixels whose windows hold it."""
+    h, w = grid.height, grid.width
+    nx, ny = 2 * window.dx + 1, 2 * window.dy + 1
+    segments = []
+    for layer in layers:
+        rows = _cell_texts(*layer).tolist()
+        segments.append([["{" + ",".join(row[x:x + nx]) + "}" for x in range(w)]
+                         for row in rows])
+    out = []
+    for y in range(h):
+        if ticker is not None:
+            ticker.tick()
+        layer_texts = [[",".join(cells) for cells in zip(*seg[y:y + ny])] for seg in segments]
+        out.extend("{{" + "},{".join(cells) + "}}" for cells in zip(*layer_texts))
     return out
 
 
@@ -226,7 +256,26 @@ def user_literals(layers, inputs, offsets, grid, window, ticker=None):
     """(value literals, pos literals): one text per output pixel, row by row, for the
     user's callback (PostgreSQL array input syntax)."""
     h, w = grid.height, grid.width
-    cells = window.cells()
+    plain = window.mask is None and not (centre_only(window.dx, window.dy)
+                                         and (window.dx, window.dy) != (0, 0))
+    values = _plain_value_literals(layers, grid, window, ticker) if plain else \
+        _masked_value_literals(layers, grid, window, ticker)
+    places = [(o[0] + 1, o[1] + 1) if (o is not None and inp.band is not None) else None
+              for inp, o in zip(inputs, offsets)]
+    fmt = "[0:%d][1:2]={" % len(inputs) + ",".join(
+        ["{%d,%d}"] + ["{1,1}" if p is None else "{%d,%d}" for p in places]) + "}"
+    ys, xs = np.divmod(np.arange(h * w), w)
+    columns = [xs + 1, ys + 1]
+    for p in places:
+        if p is not None:
+            columns += [xs + p[0], ys + p[1]]
+    pos = [fmt % tuple(t) for t in np.stack(columns, axis=1).tolist()]
+    return values, pos
+
+
+def _masked_value_literals(layers, grid, window, ticker=None):
+    """The value literals of a window with a mask or blank cells, cell by cell."""
+    h, w = grid.height, grid.width
     per_layer = []
     for layer in layers:
         texts = None if window.weighted else _cell_texts(*layer)
@@ -241,27 +290,11 @@ def user_literals(layers, inputs, offsets, grid, window, ticker=None):
                     t = texts[ddy:ddy + h, ddx:ddx + w].ravel().copy()
                     t[n] = "NULL"
                 line.append(t)
-            lines.append(line)
-        per_layer.append(lines)
-    del cells
-    head = "[0:%d][1:2]={" % len(inputs)
-    places = [(o[0] + 1, o[1] + 1) if (o is not None and inp.band is not None) else None
-              for inp, o in zip(inputs, offsets)]
-    value_lits, pos_lits = [], []
-    i = 0
-    for y in range(h):
-        for x in range(w):
+            lines.append(_braced(line))
             if ticker is not None:
                 ticker.tick()
-            value_lits.append("{" + ",".join(
-                "{" + ",".join("{" + ",".join(t[i] for t in line) + "}" for line in lines) + "}"
-                for lines in per_layer) + "}")
-            pos = ["{%d,%d}" % (x + 1, y + 1)]
-            for p in places:
-                pos.append("{1,1}" if p is None else "{%d,%d}" % (x + p[0], y + p[1]))
-            pos_lits.append(head + ",".join(pos) + "}")
-            i += 1
-    return value_lits, pos_lits
+        per_layer.append(_braced(lines))
+    return _braced(per_layer).tolist()
 
 
 def compute_ma4(name, layers, grid, window, userargs, cast):
