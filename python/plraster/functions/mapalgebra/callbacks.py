@@ -401,20 +401,10 @@ def emit(header, info, nodata, values, null):
     return wkb.emit_header(header, 1) + wkb.emit_band(band, header.width, header.height)
 
 
-def _shape_of(nested):
-    shape, level = [], nested
-    while isinstance(level, list):
-        shape.append(len(level))
-        if not level:
-            break
-        level = level[0]
-    return shape
-
-
 def mask_window(mask, weighted):
     """The Window of a mask (PL/Python nested lists), with PostGIS's checks: a 2-D array,
     odd sides, and (PostGIS 3.3 fails on the others) 1 x 1 or 3 x 3."""
-    shape = _shape_of(mask)
+    shape = ma4.shape_of(mask)
     if len(shape) != 2:
         raise InvalidParameterError("mask must be a 2D array")
     rows, cols = shape
@@ -471,19 +461,27 @@ def _from_column_major(results, height, width):
     return values, null
 
 
+def _fct_input(buf, nband):
+    """(header, band) of the deprecated forms' raster; band None (after PostGIS's NOTICE)
+    when the raster is empty or lacks the band: the result is then the bandless raster."""
+    header = wkb.read_header(buf)
+    if header.is_empty:
+        messages.notice("Raster is empty. Returning an empty raster")
+        return header, None
+    band = locate_band(buf, header, nband)
+    if band is None:
+        messages.notice("Raster does not have the required band. Returning a raster without "
+                        "a band")
+    return header, band
+
+
 def map_algebra_fct(buf, nband, pixeltype, callback):
     """ST_MapAlgebraFct(rast, band, pixeltype, onerastuserfunc, VARIADIC args), measured on
     PostGIS 3.3: the function is called for every pixel, column by column, with the pixel
     (NULL when nodata) and, when it takes three arguments, pos = {x, y} (1-based); a NULL
     result is nodata, others are stored as rt_band_set_pixel stores them."""
-    header = wkb.read_header(buf)
-    if header.is_empty:
-        messages.notice("Raster is empty. Returning an empty raster")
-        return wkb.emit_header(header, 0)
-    band = locate_band(buf, header, nband)
+    header, band = _fct_input(buf, nband)
     if band is None:
-        messages.notice("Raster does not have the required band. Returning a raster without "
-                        "a band")
         return wkb.emit_header(header, 0)
     info, nodata = _fct_band_type(band, pixeltype)
     inp = Input(buf, nband)
@@ -570,14 +568,8 @@ def map_algebra_fct_ngb(buf, nband, pixeltype, ngbwidth, ngbheight, callback, no
     nodata wherever the neighbourhood holds one, 'ignore' and numbers pass them as NULL
     (the function deals with them); anything else, or a width or height below 1, gives an
     all-nodata band with a NOTICE."""
-    header = wkb.read_header(buf)
-    if header.is_empty:
-        messages.notice("Raster is empty. Returning an empty raster")
-        return wkb.emit_header(header, 0)
-    band = locate_band(buf, header, nband)
+    header, band = _fct_input(buf, nband)
     if band is None:
-        messages.notice("Raster does not have the required band. Returning a raster without "
-                        "a band")
         return wkb.emit_header(header, 0)
     info, nodata = _fct_band_type(band, pixeltype)
     shape = (header.height, header.width)

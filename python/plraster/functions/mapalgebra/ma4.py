@@ -300,7 +300,8 @@ def compute(name, values, null, shape, userargs=None, nodatamode=None, old=False
     return KERNELS[name](values, null, rule, old)
 
 
-def _shape_of(nested):
+def shape_of(nested):
+    """The dimensions of a PL/Python array (nested lists)."""
     shape = []
     level = nested
     while isinstance(level, list):
@@ -325,7 +326,7 @@ def call_direct(name, value, userargs=None, nodatamode=None, old=False, cast=flo
     returns a float or None."""
     if value is None:
         value = []
-    shape = _shape_of(value)
+    shape = shape_of(value)
     if old:
         shape = [1] + shape if len(shape) == 2 else shape
     elif name in ("st_mindist4ma", "st_invdistweight4ma", "st_min4ma", "st_max4ma",
@@ -334,7 +335,7 @@ def call_direct(name, value, userargs=None, nodatamode=None, old=False, cast=flo
             shape = [1] + shape
         elif len(shape) != 3:
             raise_plpgsql(NOT_3D)
-    flat = _flatten(value, len(_shape_of(value))) if value else []
+    flat = _flatten(value, len(shape_of(value))) if value else []
     values = np.array([np.nan if v is None else v for v in flat], dtype=np.float64)
     null = np.array([v is None for v in flat], dtype=bool)
     values = values.reshape(-1, 1)
