@@ -3,6 +3,8 @@ pos and userargs arrays seen through NOTICEs), every extent type, neighbourhoods
 edges, nodata, pixel type conversion, NULL and empty inputs, PostGIS's errors."""
 import pytest
 
+import conformance
+
 from conformance import compare
 from mapalg_helpers import (CALLBACK_SQL, ONE, SHOW, SHOW_SQL, drop_all, random_raster)
 
@@ -119,3 +121,23 @@ def test_mask_errors(sql, callbacks, mask):
     pg, pl = compare(sql, "ST_MapAlgebra mask errors",
                      "SELECT {s}.ST_MapAlgebra({r1}, 1, %s, %s, true)" % (ONE, mask), {"r1": R1})
     assert pg.failed and pl.failed
+
+
+def test_volatile_callback_once_per_pixel_in_order(sql):
+    """A VOLATILE callback (a sequence) is called once per pixel, row by row, as PostGIS does."""
+    sql.run("CREATE SEQUENCE public.mapalg_seq")
+    sql.run("CREATE FUNCTION public.mapalg_next(value double precision[][][], pos integer[][], "
+            "VARIADIC userargs text[] DEFAULT NULL) RETURNS double precision LANGUAGE sql "
+            "VOLATILE AS $$ SELECT pg_catalog.nextval('public.mapalg_seq')::double precision $$")
+    try:
+        query = DUMP % ("{s}.ST_MapAlgebra({r1}, 1, 'public.mapalg_next(double precision[], "
+                        "integer[], text[])'::regprocedure, '32BF', 'FIRST', NULL, 1, 1)")
+        outcomes = []
+        for schema in ("public", "plraster"):
+            sql.run("SELECT pg_catalog.setval('public.mapalg_seq', 1, false)")
+            outcomes.append(sql.run(conformance.render(query, schema, {"r1": R1})))
+        assert not outcomes[0].failed and outcomes[0].rows == outcomes[1].rows
+        assert outcomes[1].rows[0][2][1] == "{{1,2,3,4,5},{6,7,8,9,10},{11,12,13,14,15},{16,17,18,19,20}}"
+    finally:
+        sql.run("DROP FUNCTION IF EXISTS public.mapalg_next(double precision[], integer[], text[])")
+        sql.run("DROP SEQUENCE IF EXISTS public.mapalg_seq")
