@@ -70,5 +70,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_session.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_terrain.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapalg.py
 
 .PHONY: install-python install-loader deps demo test bench

@@ -21,3 +21,47 @@ def band_raster(s, width, height, ulx, uly, scalex=1, scaley=-1, skewx=0, skewy=
 def drop_callbacks(sql):
     """Remove the helper callbacks (each test leaves the database as it found it)."""
     sql.run("DROP FUNCTION IF EXISTS public.mapalg_one(double precision[], integer[], text[])")
+
+SHOW_SQL = """
+CREATE OR REPLACE FUNCTION public.mapalg_show(value double precision[][][], pos integer[][],
+    VARIADIC userargs text[] DEFAULT NULL) RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  total double precision := 0;
+  v double precision;
+BEGIN
+  RAISE NOTICE 'value=% pos=% userargs=%', value, pos, userargs;
+  FOREACH v IN ARRAY value LOOP
+    IF v IS NOT NULL THEN total := total + v; END IF;
+  END LOOP;
+  IF userargs IS NOT NULL THEN total := total * userargs[1]::double precision; END IF;
+  IF pos[0][1] = 2 THEN RETURN NULL; END IF;
+  RETURN total + pos[0][2] * 0.25;
+END $$
+"""
+
+SHOW = "'public.mapalg_show(double precision[],integer[],text[])'::regprocedure"
+
+
+def random_raster(pixtype, width, height, seed, ul=(0.0, 0.0), nodata="auto", srid=4326,
+                  skew=(0.0, 0.0), nodata_share=0.2):
+    """Hex WKB of a one-band raster of random values of pixtype; some pixels nodata."""
+    from rasters import pack, ramp
+    import numpy as np
+    data = ramp(pixtype, width, height, seed)
+    if pixtype in ("32BF", "64BF"):
+        data = (data / 1000.0).astype(data.dtype)
+    band = {"pixtype": pixtype, "data": data}
+    if nodata == "auto":
+        nodata = data.flat[0].item()
+        rng = np.random.default_rng(seed + 1)
+        data[rng.random(data.shape) < nodata_share] = nodata
+    if nodata is not None:
+        band["nodata"] = nodata
+    return pack(width, height, [band], ul=ul, srid=srid, skew=skew)
+
+
+def drop_all(sql):
+    """Remove every helper function."""
+    drop_callbacks(sql)
+    sql.run("DROP FUNCTION IF EXISTS public.mapalg_show(double precision[], integer[], text[])")
