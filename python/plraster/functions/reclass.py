@@ -1,0 +1,157 @@
+"""ST_Reclass: bands mapped through range expressions into a new pixel type, as PostGIS 3.3.
+
+Each reclassarg (nband, reclassexpr, pixeltype, nodataval) replaces band nband with an
+in-db band of pixeltype, in the order given (a later one sees an earlier one's result).
+What PostGIS does, measured (tests/analysis/test_reclass_*.py):
+- a value takes the first rule whose source range holds it; an included edge compares
+  within FLT_EPSILON, an excluded one strictly; a value within FLT_EPSILON of both ends
+  of a range holds it whatever the brackets;
+- the new value is `((v - src_min) * (dst_max - dst_min)) / (src_max - src_min) + dst_min`
+  in doubles (dst_min when the source range is narrower than FLT_EPSILON), kept between
+  the destination's ends, then rounded half away from zero for an integer pixel type and
+  clamped to it, and moved off the nodata value when it only reaches it by that
+  conversion (as PostGIS stores any pixel: core.pixelconv.stored_values);
+- when nodataval is given, values no rule holds become the new band's nodata value
+  (nodataval converted as a nodata value is: truncated), and the source band's nodata
+  pixels become nodataval stored as a new value is (rounded, clamped, moved off the
+  nodata value: 7.7 gives 8 beside a nodata value of 7); without nodataval the new band
+  has no nodata value, nodata pixels are reclassified like any value, and values no rule
+  holds become 0;
+- an invalid band index or expression gives PostGIS's NOTICE and the raster as it is at
+  that point.
+"""
+import numpy as np
+
+from plraster.core import bandbytes, messages, wkb
+from plraster.core.bands import locate_band
+from plraster.core.nodata import FLT_EPSILON
+from plraster.core.pixelconv import stored_values, to_pixel_values
+from plraster.core.errors import InvalidParameterError
+from plraster.core.pixtypes import BY_NAME, to_pixel_value
+
+from .reclassexpr import ReclassExpressionError, parse_reclass_expression
+
+_INVALID = "Invalid argument for reclassargset. %sReturning original raster"
+
+
+def _near(a, b):
+    """PostGIS's FLT_EQ on arrays (a array, b scalar): equal, both NaN, or within FLT_EPSILON."""
+    with np.errstate(invalid="ignore"):
+        near = (a == b) | (np.abs(a - b) <= FLT_EPSILON)
+    if b != b:
+        near |= np.isnan(a)
+    return near
+
+
+def _round_half_away(values):
+    """C's round() on an array: halves go away from zero (numpy's round goes to even)."""
+    magnitude = np.abs(values)
+    whole = np.floor(magnitude)
+    with np.errstate(invalid="ignore"):
+        whole += (magnitude - whole) >= 0.5
+    return np.copysign(whole, values)
+
+
+def _pixel_type(name):
+    """The PixelTypeInfo of a pixel type name as ST_Reclass takes it: exactly as PostGIS
+    spells it (PostGIS fails on '8bui', where ST_AddBand accepts it)."""
+    if name not in BY_NAME:
+        raise InvalidParameterError("invalid pixel type %r" % (name,),
+                                    hint="Use one of " + ", ".join(BY_NAME) + ".")
+    return BY_NAME[name]
+
+
+def reclass_values(values, rules, info, nodataval, nodata_mask=None):
+    """The pixels (float64 array of stored values) of a band of type info that ST_Reclass
+    makes from values (float64) through rules; nodata_mask: the source's nodata pixels
+    (used only when nodataval is not None)."""
+    unset = np.ones(values.shape, dtype=bool)
+    out = np.zeros(values.shape, dtype=np.float64)
+    if nodataval is not None and nodata_mask is not None:
+        unset &= ~nodata_mask
+        out[nodata_mask] = nodataval
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        for rule in rules:
+            if not unset.any():
+                break
+            lo, hi = rule.src_min, rule.src_max
+            above = (values > lo) | (_near(values, lo) if rule.min_included else False)
+            below = (values < hi) | (_near(values, hi) if rule.max_included else False)
+            hit = unset & ((_near(values, lo) & _near(values, hi)) | (above & below))
+            if not hit.any():
+                continue
+            v = values[hit]
+            width = hi - lo
+            if abs(width) <= FLT_EPSILON:
+                new = np.full(v.shape, rule.dst_min)
+            else:
+                new = ((v - lo) * (rule.dst_max - rule.dst_min)) / width + rule.dst_min
+                top, bottom = max(rule.dst_min, rule.dst_max), min(rule.dst_min, rule.dst_max)
+                new = np.where(new > top, top, np.where(new < bottom, bottom, new))
+            out[hit] = new
+            unset &= ~hit
+    if not info.is_float:
+        out = _round_half_away(out)
+    if nodataval is None:
+        return to_pixel_values(info, out)
+    nodata = to_pixel_value(info, float(nodataval))
+    out = stored_values(info, nodata, out)
+    out[unset] = nodata
+    return out
+
+
+def _source_values(rast, header, raster, nband):
+    """(float64 values, nodata mask or None) of band nband of the parsed raster (an out-db
+    band is read through rast, the raster's original WKB)."""
+    band = raster.bands[nband - 1]
+    if band.is_outdb:
+        data = locate_band(rast, header, nband).outdb_array(rast, header)
+    else:
+        data = band.data
+    values = np.asarray(data, dtype=np.float64)
+    mask = None
+    if band.has_nodata:
+        mask = _near(values, float(band.nodata))
+        if band.is_nodata:
+            mask = np.ones(values.shape, dtype=bool)
+    return values, mask
+
+
+def reclass(rast, reclassargs):
+    """_ST_Reclass(rast, VARIADIC reclassargset): the raster with each reclassarg applied."""
+    if rast is None:
+        return None
+    rast = bandbytes.little_endian(rast)
+    if not reclassargs:
+        messages.notice(_INVALID % "")
+        return rast
+    header = wkb.read_header(rast)
+    raster = None
+
+    def current():
+        return rast if raster is None else wkb.emit_raster(raster)
+
+    for index, arg in enumerate(reclassargs):
+        nband = arg["nband"]
+        if nband is None or nband < 1 or nband > header.num_bands:
+            messages.notice(_INVALID % ("Invalid band index (must use 1-based) for "
+                                        "reclassarg of index %d . " % index))
+            return current()
+        try:
+            rules = parse_reclass_expression(arg["reclassexpr"] or "")
+        except ReclassExpressionError:
+            messages.notice(_INVALID % ("Invalid expression of reclassexpr for "
+                                        "reclassarg of index %d . " % index))
+            return current()
+        info = _pixel_type(arg["pixeltype"])
+        if raster is None:
+            raster = wkb.parse_raster(rast, notice_trailing=False)
+        values, mask = _source_values(rast, header, raster, nband)
+        nodataval = arg["nodataval"]
+        pixels = reclass_values(values, rules, info, nodataval, mask)
+        has_nodata = nodataval is not None
+        raster.bands[nband - 1] = wkb.Band(
+            info, has_nodata, False,
+            to_pixel_value(info, float(nodataval)) if has_nodata else 0,
+            pixels.astype(info.dtype.newbyteorder("<")))
+    return current()
