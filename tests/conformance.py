@@ -31,6 +31,10 @@ DELIBERATE_DIFFERENCES = {
     "8BSI out-db bands":
         "PostGIS 3.3 with GDAL 3.6 reads them as 16-bit values into a byte buffer (every other pixel 0); "
         "plraster gives the file's values (tests/outdb/test_outdb_other_writers.py).",
+    "ST_Reclass brackets inside a range":
+        "PostGIS reads a reclass range with a bracket inside it ('3-[4', '3]-4', '[]3-4') as an odd "
+        "range; plraster reads no number there and gives PostGIS's NOTICE for an invalid expression "
+        "(brackets at a range's ends agree: tests/analysis/test_reclass_st_reclass.py).",
 }
 
 

@@ -15,7 +15,9 @@ Measured on PostGIS 3.3.2 (tests/analysis/test_reclass_grammar.py holds the case
   where no number can be read, or one that overflows or underflows, is invalid;
 - the source may start with `[` (the minimum included, the default) or `(` (excluded) and
   end with `]` (the maximum included) or `)` (excluded, the default); brackets on the
-  destination are accepted and mean nothing.
+  destination are accepted and mean nothing. Brackets inside a range (`3-[4`, `3]-4`)
+  are not read as PostGIS reads them (it gives odd ranges): plraster finds no number
+  there and gives the NOTICE of an invalid expression.
 """
 import math
 import re
@@ -93,12 +95,12 @@ def _numbers(text):
 
 
 def _strip_brackets(text):
-    """(text without its leading and trailing brackets, first leading, last trailing)."""
+    """(text without its leading and trailing brackets, minimum included, maximum
+    included): a `(` among the leading brackets excludes the minimum, a `]` among the
+    trailing ones includes the maximum (`[(3-4` is `(3-4`, `3-4])` is `3-4]`)."""
     body = text.lstrip("([")
-    opening = text[0] if len(body) < len(text) else "["
     stripped = body.rstrip(")]")
-    closing = body[-1] if len(stripped) < len(body) else ")"
-    return stripped, opening, closing
+    return stripped, "(" not in text[:len(text) - len(body)], "]" in body[len(stripped):]
 
 
 def parse_reclass_expression(expression):
@@ -111,10 +113,10 @@ def parse_reclass_expression(expression):
         parts = piece.split(":")
         if len(parts) != 2:
             raise ReclassExpressionError("%r is not source:destination" % piece)
-        source, opening, closing = _strip_brackets(parts[0])
+        source, min_included, max_included = _strip_brackets(parts[0])
         src_min, src_max = _numbers(source)
         dst_min, dst_max = _numbers(_strip_brackets(parts[1])[0])
-        rules.append(ReclassRule(src_min, src_max, opening == "[", closing == "]",
+        rules.append(ReclassRule(src_min, src_max, min_included, max_included,
                                  dst_min, dst_max))
     if not rules:
         raise ReclassExpressionError("the expression has no range")
