@@ -106,13 +106,14 @@ def test_forms(sql):
         assert pl.sqlstate == "22023"
 
 
-def test_signatures(sql):
+@pytest.mark.parametrize("name", ["st_reclass", "_st_reclass", "st_grayscale"])
+def test_signatures(sql, name):
     """Same argument names, defaults, results, volatility, strictness and parallel safety."""
     q = ("SELECT p.proname, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid),"
          " p.provolatile, p.proisstrict, p.proparallel FROM pg_proc p"
-         " WHERE p.pronamespace = '{s}'::regnamespace AND p.proname = 'st_reclass' ORDER BY 2")
-    pg = sql.run(q.format(s="public")).rows
-    pl = sql.run(q.format(s="plraster")).rows
+         " WHERE p.pronamespace = '{s}'::regnamespace AND p.proname = %s ORDER BY 2")
+    pg = sql.run(q.format(s="public"), (name,)).rows
+    pl = sql.run(q.format(s="plraster"), (name,)).rows
     norm = [tuple(str(c).replace("plraster.", "").replace("public.", "") for c in row) for row in pl]
     assert norm == [tuple(str(c).replace("public.", "") for c in row) for row in pg]
 

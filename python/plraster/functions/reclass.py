@@ -26,7 +26,7 @@ from plraster.core import bandbytes, messages, wkb
 from plraster.core.bands import locate_band
 from plraster.core.nodata import FLT_EPSILON
 from plraster.core.pixelconv import stored_values, to_pixel_values
-from plraster.core.errors import InvalidParameterError
+from plraster.core.errors import InvalidParameterError, UnsupportedError
 from plraster.core.pixtypes import BY_NAME, to_pixel_value
 
 from .reclassexpr import ReclassExpressionError, parse_reclass_expression
@@ -167,3 +167,87 @@ def reclass(rast, reclassargs):
             to_pixel_value(info, float(nodataval)) if has_nodata else 0,
             pixels.astype(info.dtype.newbyteorder("<")))
     return current()
+
+
+# ---- ST_Grayscale -------------------------------------------------------------------------
+
+_GRAY_NODATA = 255
+
+
+def _pg_float_text(value):
+    """A double as PostgreSQL's float8 output writes it (shortest form, no '.0')."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _as_8bui(rast, header, raster, nband):
+    """(float64 pixels, nodata mask or None, nodata value or None) of band nband as
+    ST_Grayscale sees it: an 8BUI band as it is, any other band reclassified to 8BUI over
+    its [min-max] first (nodata to 255 and the values to 0-254 when it has nodata, to
+    0-255 otherwise), with the expression PostGIS's PL/pgSQL writes."""
+    band = raster.bands[nband - 1]
+    values, mask = _source_values(rast, header, raster, nband)
+    if band.pixtype.name == "8BUI":
+        return values, mask, (float(band.nodata) if band.has_nodata else None)
+    valid = values[~mask] if mask is not None else values.ravel()
+    low, high = (_pg_float_text(valid.min()), _pg_float_text(valid.max())) if valid.size else ("", "")
+    if band.has_nodata:
+        nd = _pg_float_text(band.nodata)
+        expression = "[%s-%s]:%d-%d,[%s-%s]:0-%d" % (nd, nd, _GRAY_NODATA, _GRAY_NODATA,
+                                                     low, high, _GRAY_NODATA - 1)
+        nodataval = _GRAY_NODATA
+    else:
+        expression = "[%s-%s]:0-%d" % (low, high, _GRAY_NODATA)
+        nodataval = None
+    try:
+        rules = parse_reclass_expression(expression)
+    except ReclassExpressionError:
+        raise InvalidParameterError("band %d cannot be scaled to 8BUI" % nband,
+                                    detail="Its values give the reclass expression %r." % expression) from None
+    info = BY_NAME["8BUI"]
+    pixels = reclass_values(values, rules, info, nodataval, mask)
+    new_mask = pixels == nodataval if nodataval is not None else None
+    return pixels, new_mask, (float(nodataval) if nodataval is not None else None)
+
+
+def grayscale(rast, redband=1, greenband=2, blueband=3, extenttype="INTERSECTION"):
+    """ST_Grayscale(rast, redband, greenband, blueband, extenttype): one 8BUI band,
+    round(0.2989 red + 0.5870 green + 0.1140 blue) (PostgreSQL's round: half to even),
+    nodata where any of the three is nodata. One raster gives one grid whatever the
+    extenttype, so the map-algebra extent logic is not needed here."""
+    if rast is None:  # PostGIS's map algebra says so, three times, then returns NULL
+        for index in range(3):
+            messages.notice("First argument (nband) of rastbandarg at index %d is NULL. "
+                            "Assuming NULL raster" % index)
+        messages.notice("All input rasters are NULL. Returning NULL")
+        return None
+    rast = bandbytes.little_endian(rast)
+    header = wkb.read_header(rast)
+    for position, nband in enumerate((redband, greenband, blueband), 1):
+        if nband is None or nband < 1 or nband > header.num_bands:
+            raise InvalidParameterError("Band at index '%s' not found for raster '%d'"
+                                        % (nband, position))
+    raster = wkb.parse_raster(rast, notice_trailing=False)
+    channels = [_as_8bui(rast, header, raster, n) for n in (redband, greenband, blueband)]
+    red, green, blue = (c[0] for c in channels)
+    gray = np.rint(0.2989 * red + 0.5870 * green + 0.1140 * blue)
+    missing = np.zeros(gray.shape, dtype=bool)
+    for _, mask, _ in channels:
+        if mask is not None:
+            missing |= mask
+    nodata = next((c[2] for c in channels if c[2] is not None), 0.0)
+    gray[missing] = nodata
+    info = BY_NAME["8BUI"]
+    out = wkb.Raster(header.replace(num_bands=1), [wkb.Band(
+        info, True, False, nodata, to_pixel_values(info, gray).astype(np.uint8))])
+    return wkb.emit_raster(out)
+
+
+def grayscale_of_rasters(red, redband, green, greenband, blue, blueband, extenttype="INTERSECTION"):
+    """ST_Grayscale(rastbandarg[]) after its checks: the bands must be of one raster."""
+    if red != green or red != blue:
+        raise UnsupportedError(
+            "st_grayscale of bands of several rasters is not supported yet",
+            detail="Only three bands of one raster can be combined until map algebra's "
+                   "extent logic is merged.")
+    return grayscale(red, redband, greenband, blueband, extenttype)
