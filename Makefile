@@ -71,5 +71,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_session.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_terrain.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapalg.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
 
 .PHONY: install-python install-loader deps demo test bench

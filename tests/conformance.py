@@ -35,6 +35,10 @@ DELIBERATE_DIFFERENCES = {
         "PostGIS calls the callback's C entry point directly, so a STRICT function still runs "
         "when userargs is NULL; plraster calls it through SQL, where PostgreSQL returns NULL "
         "(nodata) without calling it. Declare callbacks without STRICT (PostGIS's own are).",
+    "ST_Reclass brackets inside a range":
+        "PostGIS reads a reclass range with a bracket inside it ('3-[4', '3]-4', '[]3-4') as an odd "
+        "range; plraster reads no number there and gives PostGIS's NOTICE for an invalid expression "
+        "(brackets at a range's ends agree: tests/analysis/test_reclass_st_reclass.py).",
 }
 
 
