@@ -1,0 +1,124 @@
+"""ST_Clip: a raster's pixels inside a geometry, the others set to nodata, as PostGIS 3.3.
+
+What PostGIS does, measured:
+- a raster without pixels or bands: NOTICE, and an empty raster (0 x 0, no band, SRID 0);
+- a band index that does not exist: NOTICE and NULL; an empty or all-NULL band array: a
+  raster with no band;
+- no `nodataval` and the geometry contains the raster's envelope: the raster unchanged
+  (after the SRID check of ST_Contains, an error when the SRIDs differ); with `nodataval`,
+  different SRIDs give a NOTICE and NULL;
+- the geometry is intersected with the raster's hull; nothing in common: NOTICE and an
+  empty raster;
+- the intersection is rasterized (plraster.functions.rasterize) on the raster's grid; with
+  `crop` the result covers that grid's window within the raster, else the whole raster;
+- a band's nodata value is `nodataval[i]` (the last one for later bands; a NULL element
+  keeps the band's own; an empty array gives 0), else the band's; pixels not covered are
+  set to it, or to the type's minimum for a band without one (which stays without one).
+
+Out-db bands are read through their BandRef window: only the pixels of the result.
+"""
+import numpy as np
+
+from plraster.core import messages, wkb
+from plraster.core.bands import locate_band
+from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.pixtypes import to_pixel_value
+from plraster.functions import rasterize
+
+EMPTY_RASTER = wkb.emit_header(wkb.RasterHeader(0, 1.0, -1.0, 0.0, 0.0, 0.0, 0.0, 0, 0, 0), 0)
+
+
+def _empty(message):
+    messages.notice(message)
+    return EMPTY_RASTER
+
+
+def _band_nodata(band, nodataval, i):
+    """(has_nodata, nodata) of output band i."""
+    if nodataval is not None:
+        if not nodataval:
+            return True, to_pixel_value(band.info, 0.0)
+        value = nodataval[min(i, len(nodataval) - 1)]
+        if value is not None:
+            return True, to_pixel_value(band.info, value)
+    if band.has_nodata:
+        return True, band.nodata
+    return False, None
+
+
+def _geometry_name(geom):
+    name = geom.GetGeometryName()
+    return "".join(part.capitalize() for part in name.split("MULTI", 1)) \
+        if not name.startswith("MULTI") else "Multi" + name[5:].capitalize()
+
+
+def clip(buf, nband, geom, nodataval=None, crop=True):
+    """ST_Clip(rast, nband integer[], geom, nodataval double precision[], crop): see the
+    module's docstring."""
+    if buf is None or geom is None:
+        return None
+    crop = True if crop is None else crop
+    header = wkb.read_header(buf)
+    if header.width == 0 or header.height == 0 or header.num_bands == 0:
+        return _empty("Input raster is empty or has no bands. Returning empty raster")
+    if nband is None:
+        numbers = list(range(1, header.num_bands + 1))
+    else:
+        numbers = [n for n in nband if n is not None]
+        for n in numbers:
+            if not 1 <= n <= header.num_bands:
+                raise SoftFailure("Band at index %d not found in raster" % n)
+    raw = rasterize.ewkb_bytes(geom)
+    srid = rasterize.ewkb_srid(raw)
+    g = rasterize.ogr_geometry(raw)
+    if nodataval is None or not nodataval:
+        # PostGIS's short cut: ST_Contains(geom, ST_Envelope(rast)), which checks SRIDs
+        if srid != header.srid:
+            raise InvalidParameterError(
+                "contains: Operation on mixed SRID geometries (%s, %d) != (Polygon, %d)"
+                % (_geometry_name(g), srid, header.srid))
+        if nodataval is None and not g.IsEmpty() and \
+                g.Contains(rasterize.envelope_polygon(header)):
+            return buf
+    if srid != header.srid:
+        raise SoftFailure("Geometry provided does not have the same SRID as the raster. "
+                          "Returning NULL")
+    hull = rasterize.hull_geometry(header)
+    part = None if g.IsEmpty() else g.Intersection(hull)
+    if part is None or part.IsEmpty():
+        return _empty("The input raster and input geometry do not intersect. "
+                      "Returning empty raster")
+    mc0, mr0, mw, mh = rasterize.envelope_window(part, header)
+    mask = rasterize.burn(part, rasterize.window_geotransform(header, mc0, mr0), mw, mh)
+    if crop:
+        c0, r0 = max(mc0, 0), max(mr0, 0)
+        c1, r1 = min(mc0 + mw, header.width), min(mr0 + mh, header.height)
+    else:
+        c0, r0, c1, r1 = 0, 0, header.width, header.height
+    width, height = c1 - c0, r1 - r0
+    # the mask over the result's pixels
+    inside = np.zeros((height, width), dtype=bool)
+    ic0, ir0 = max(mc0, c0), max(mr0, r0)
+    ic1, ir1 = min(mc0 + mw, c1), min(mr0 + mh, r1)
+    if ic1 > ic0 and ir1 > ir0:
+        inside[ir0 - r0:ir1 - r0, ic0 - c0:ic1 - c0] = \
+            mask[ir0 - mr0:ir1 - mr0, ic0 - mc0:ic1 - mc0]
+    gt = rasterize.window_geotransform(header, c0, r0)
+    out_header = header.replace(ip_x=gt[0], ip_y=gt[3], width=width, height=height,
+                                num_bands=len(numbers), little_endian=True)
+    parts = [wkb.emit_header(out_header, len(numbers))]
+    outside = ~inside
+    for i, n in enumerate(numbers):
+        band = locate_band(buf, header, n)
+        has_nodata, nodata = _band_nodata(band, nodataval, i)
+        fill = nodata if has_nodata else band.info.min
+        dtype = band.info.dtype.newbyteorder("<")
+        pixels = np.array(band.window(buf, header, c0, r0, c1, r1), dtype=dtype)
+        if band.is_nodata:
+            pixels[...] = band.nodata
+        pixels[outside] = fill
+        flags = int(band.info.code) | (wkb.FLAG_HASNODATA if has_nodata else 0)
+        parts.append(bytes((flags,)))
+        parts.append(np.array(nodata if has_nodata else 0).astype(dtype).tobytes())
+        parts.append(pixels.tobytes())
+    return b"".join(parts)
