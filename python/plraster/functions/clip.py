@@ -8,12 +8,14 @@ What PostGIS does, measured:
   (after the SRID check of ST_Contains, an error when the SRIDs differ); with `nodataval`,
   different SRIDs give a NOTICE and NULL;
 - the geometry is intersected with the raster's hull; nothing in common: NOTICE and an
-  empty raster;
+  empty raster (without `crop`: the whole raster, every pixel outside);
 - the intersection is rasterized (plraster.functions.rasterize) on the raster's grid; with
   `crop` the result covers that grid's window within the raster, else the whole raster;
 - a band's nodata value is `nodataval[i]` (the last one for later bands; a NULL element
-  keeps the band's own; an empty array gives 0), else the band's; pixels not covered are
-  set to it, or to the type's minimum for a band without one (which stays without one).
+  keeps the band's own; an empty array gives 0), else the band's; pixels not covered, and
+  covered pixels holding the band's own nodata value, are set to it, or to the type's
+  minimum for a band without one (which stays without one); a band left with nodata
+  pixels only is flagged is-nodata.
 
 Out-db bands are read through their BandRef window: only the pixels of the result.
 """
@@ -22,6 +24,7 @@ import numpy as np
 from plraster.core import messages, wkb
 from plraster.core.bands import locate_band
 from plraster.core.errors import InvalidParameterError, SoftFailure
+from plraster.core.nodata import FLT_EPSILON
 from plraster.core.pixtypes import to_pixel_value
 from plraster.functions import rasterize
 
@@ -46,6 +49,19 @@ def _band_nodata(band, nodataval, i):
     return False, None
 
 
+def _matches(pixels, band, nodata=None):
+    """Where pixels count as the nodata value (the band's, or `nodata`), as PostGIS
+    compares them (within FLT_EPSILON, NaN equal to NaN)."""
+    nodata = band.nodata if nodata is None else nodata
+    if not band.info.is_float:
+        return pixels == nodata
+    values = pixels.astype(np.float64)
+    if nodata != nodata:
+        return np.isnan(values)
+    with np.errstate(invalid="ignore"):
+        return (values == nodata) | (np.abs(values - nodata) <= FLT_EPSILON)
+
+
 def _geometry_name(geom):
     name = geom.GetGeometryName()
     return "".join(part.capitalize() for part in name.split("MULTI", 1)) \
@@ -59,6 +75,19 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
         return None
     crop = True if crop is None else crop
     header = wkb.read_header(buf)
+    raw = rasterize.ewkb_bytes(geom)
+    srid = rasterize.ewkb_srid(raw)
+    g = rasterize.ogr_geometry(raw)
+    if not nodataval:
+        # PostGIS's short cut, before anything else: ST_Contains(geom, ST_Envelope(rast)),
+        # which checks the SRIDs first
+        if srid != header.srid:
+            raise InvalidParameterError(
+                "contains: Operation on mixed SRID geometries (%s, %d) != (Polygon, %d)"
+                % (_geometry_name(g), srid, header.srid))
+        if nodataval is None and not header.is_empty and not g.IsEmpty() and \
+                g.Contains(rasterize.envelope_polygon(header)):
+            return buf
     if header.width == 0 or header.height == 0 or header.num_bands == 0:
         return _empty("Input raster is empty or has no bands. Returning empty raster")
     if nband is None:
@@ -68,28 +97,22 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
         for n in numbers:
             if not 1 <= n <= header.num_bands:
                 raise SoftFailure("Band at index %d not found in raster" % n)
-    raw = rasterize.ewkb_bytes(geom)
-    srid = rasterize.ewkb_srid(raw)
-    g = rasterize.ogr_geometry(raw)
-    if nodataval is None or not nodataval:
-        # PostGIS's short cut: ST_Contains(geom, ST_Envelope(rast)), which checks SRIDs
-        if srid != header.srid:
-            raise InvalidParameterError(
-                "contains: Operation on mixed SRID geometries (%s, %d) != (Polygon, %d)"
-                % (_geometry_name(g), srid, header.srid))
-        if nodataval is None and not g.IsEmpty() and \
-                g.Contains(rasterize.envelope_polygon(header)):
-            return buf
     if srid != header.srid:
         raise SoftFailure("Geometry provided does not have the same SRID as the raster. "
                           "Returning NULL")
     hull = rasterize.hull_geometry(header)
-    part = None if g.IsEmpty() else g.Intersection(hull)
+    try:
+        part = None if g.IsEmpty() else g.Intersection(hull)
+    except RuntimeError as e:  # GEOS refuses an invalid geometry, as in PostGIS
+        raise InvalidParameterError("invalid geometry", detail="GEOS: %s." % e) from None
     if part is None or part.IsEmpty():
-        return _empty("The input raster and input geometry do not intersect. "
-                      "Returning empty raster")
-    mc0, mr0, mw, mh = rasterize.envelope_window(part, header)
-    mask = rasterize.burn(part, rasterize.window_geotransform(header, mc0, mr0), mw, mh)
+        if crop:
+            return _empty("The input raster and input geometry do not intersect. "
+                          "Returning empty raster")
+        mc0, mr0, mw, mh, mask = 0, 0, 0, 0, None  # every pixel is outside
+    else:
+        mc0, mr0, mw, mh = rasterize.envelope_window(part, header)
+        mask = rasterize.burn(part, rasterize.window_geotransform(header, mc0, mr0), mw, mh)
     if crop:
         c0, r0 = max(mc0, 0), max(mr0, 0)
         c1, r1 = min(mc0 + mw, header.width), min(mr0 + mh, header.height)
@@ -115,9 +138,17 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
         dtype = band.info.dtype.newbyteorder("<")
         pixels = np.array(band.window(buf, header, c0, r0, c1, r1), dtype=dtype)
         if band.is_nodata:
-            pixels[...] = band.nodata
-        pixels[outside] = fill
-        flags = int(band.info.code) | (wkb.FLAG_HASNODATA if has_nodata else 0)
+            pixels[...] = fill
+        else:
+            # the band's own nodata pixels become the result's nodata, inside too
+            blank = outside | _matches(pixels, band) if band.has_nodata else outside
+            pixels[blank] = fill
+        flags = int(band.info.code)
+        if has_nodata:
+            flags |= wkb.FLAG_HASNODATA
+            # PostGIS checks the result: a band of nodata only is flagged is-nodata
+            if band.is_nodata or _matches(pixels, band, nodata).all():
+                flags |= wkb.FLAG_ISNODATA
         parts.append(bytes((flags,)))
         parts.append(np.array(nodata if has_nodata else 0).astype(dtype).tobytes())
         parts.append(pixels.tobytes())
