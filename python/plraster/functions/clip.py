@@ -62,6 +62,32 @@ def _matches(pixels, band, nodata=None):
         return (values == nodata) | (np.abs(values - nodata) <= FLT_EPSILON)
 
 
+def _covers_box(envelope, header):
+    """True when envelope (minx, maxx, miny, maxy) covers the raster's axis-aligned box
+    (else the geometry cannot contain it: no need to ask GEOS)."""
+    minx, maxx, miny, maxy = rasterize.hull_geometry(header).GetEnvelope()
+    return envelope[0] <= minx and envelope[1] >= maxx and envelope[2] <= miny and \
+        envelope[3] >= maxy
+
+
+def _polygon_window(raw, header):
+    """The mask window of a polygon whose intersection with a raster that is not skewed
+    has an area, from the intersection's envelope computed without GEOS (the zonal
+    statistics case: one polygon over many tiles); None when GEOS must decide."""
+    if header.skew_x or header.skew_y:
+        return None
+    polygons = rasterize.polygons_of_wkb(raw)
+    if not polygons:
+        return None
+    x0 = header.ip_x + header.width * header.scale_x
+    y0 = header.ip_y + header.height * header.scale_y
+    box = (min(header.ip_x, x0), min(header.ip_y, y0), max(header.ip_x, x0), max(header.ip_y, y0))
+    env = rasterize.box_intersection_envelope(polygons, box)
+    if env is None or not (env[1] > env[0] and env[3] > env[2]):
+        return None
+    return rasterize.envelope_window_of(env, False, header)
+
+
 def _geometry_name(geom):
     name = geom.GetGeometryName()
     return "".join(part.capitalize() for part in name.split("MULTI", 1)) \
@@ -86,6 +112,7 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
                 "contains: Operation on mixed SRID geometries (%s, %d) != (Polygon, %d)"
                 % (_geometry_name(g), srid, header.srid))
         if nodataval is None and not header.is_empty and not g.IsEmpty() and \
+                _covers_box(g.GetEnvelope(), header) and \
                 g.Contains(rasterize.envelope_polygon(header)):
             return buf
     if header.width == 0 or header.height == 0 or header.num_bands == 0:
@@ -100,18 +127,24 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
     if srid != header.srid:
         raise SoftFailure("Geometry provided does not have the same SRID as the raster. "
                           "Returning NULL")
-    hull = rasterize.hull_geometry(header)
-    try:
-        part = None if g.IsEmpty() else g.Intersection(hull)
-    except RuntimeError as e:  # GEOS refuses an invalid geometry, as in PostGIS
-        raise InvalidParameterError("invalid geometry", detail="GEOS: %s." % e) from None
+    window = _polygon_window(raw, header)
+    if window is not None:
+        # a polygon overlapping the raster: its part inside burns the same pixels as it
+        mc0, mr0, mw, mh = window
+        part = g
+    else:
+        try:
+            part = None if g.IsEmpty() else g.Intersection(rasterize.hull_geometry(header))
+        except RuntimeError as e:  # GEOS refuses an invalid geometry, as in PostGIS
+            raise InvalidParameterError("invalid geometry", detail="GEOS: %s." % e) from None
+        if part is not None and not part.IsEmpty():
+            mc0, mr0, mw, mh = rasterize.envelope_window(part, header)
     if part is None or part.IsEmpty():
         if crop:
             return _empty("The input raster and input geometry do not intersect. "
                           "Returning empty raster")
         mc0, mr0, mw, mh, mask = 0, 0, 0, 0, None  # every pixel is outside
     else:
-        mc0, mr0, mw, mh = rasterize.envelope_window(part, header)
         mask = rasterize.burn(part, rasterize.window_geotransform(header, mc0, mr0), mw, mh)
     if crop:
         c0, r0 = max(mc0, 0), max(mr0, 0)

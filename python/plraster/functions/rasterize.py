@@ -107,11 +107,17 @@ def _snap(value):
 def envelope_window(geom, header):
     """(col0, row0, width, height): the grid PostGIS rasterizes geom on, aligned with the
     grid of header, in header's pixel units (col0, row0 may lie off the raster)."""
-    minx, maxx, miny, maxy = geom.GetEnvelope()
+    return envelope_window_of(geom.GetEnvelope(), is_pointlike(geom), header)
+
+
+def envelope_window_of(envelope, pointlike, header):
+    """envelope_window for an envelope (minx, maxx, miny, maxy) of a geometry that is
+    pointlike (points and lines) or not."""
+    minx, maxx, miny, maxy = envelope
     sx, sy, kx, ky = header.scale_x, header.scale_y, header.skew_x, header.skew_y
     if kx == 0 and ky == 0:
         ax, ay = abs(sx), abs(sy)
-        if is_pointlike(geom):
+        if pointlike:
             minx, maxx, miny, maxy = minx - ax / 2, maxx + ax / 2, miny - ay / 2, maxy + ay / 2
         dimx = max(int((maxx - minx + ax / 2) / ax), 1)
         dimy = max(int((maxy - miny + ay / 2) / ay), 1)
@@ -120,7 +126,7 @@ def envelope_window(geom, header):
         return c0, r0, dimx + (not on_x), dimy + (not on_y)
     # Skewed grids: the envelope's corners in pixel space, floored and ceiled.
     inv = inverse(header)
-    grow = 0.5 if is_pointlike(geom) else 0.0
+    grow = 0.5 if pointlike else 0.0
     cols, rows = [], []
     for x, y in ((minx, miny), (minx, maxy), (maxx, miny), (maxx, maxy)):
         cols.append(inv[0] + x * inv[1] + y * inv[2])
@@ -180,3 +186,84 @@ def burn(geom, geotransform, width, height, all_touched=False):
     finally:
         layer.DeleteFeature(feature.GetFID())
     return ds.GetRasterBand(1).ReadAsArray().astype(bool)
+
+
+def polygons_of_wkb(raw):
+    """The polygons of 2-D Polygon or MultiPolygon EWKB as lists of (n, 2) float arrays
+    (rings), or None for any other geometry (and for Z or M coordinates)."""
+    order = "<" if raw[0] == 1 else ">"
+    dtype = np.dtype(order + "f8")
+    (code,) = struct.unpack_from(order + "I", raw, 1)
+    offset = 9 if code & _SRID_FLAG else 5
+    code &= ~_SRID_FLAG
+    if code == 3:
+        count, offset = 1, offset - 5
+    elif code == 6:
+        (count,) = struct.unpack_from(order + "I", raw, offset)
+        offset += 4
+    else:
+        return None
+    polygons = []
+    for _ in range(count):
+        if code == 6:
+            if raw[offset] != raw[0] or struct.unpack_from(order + "I", raw, offset + 1)[0] != 3:
+                return None
+        (nrings,) = struct.unpack_from(order + "I", raw, offset + 5)
+        offset += 9
+        rings = []
+        for _ in range(nrings):
+            (n,) = struct.unpack_from(order + "I", raw, offset)
+            offset += 4
+            if offset + 16 * n > len(raw):
+                return None
+            rings.append(np.frombuffer(raw, dtype, 2 * n, offset).reshape(n, 2))
+            offset += 16 * n
+        polygons.append(rings)
+    return polygons
+
+
+def _inside(px, py, rings):
+    """Even-odd test of the point (px, py) against the rings (lists of (x, y)) of a polygon."""
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > py) != (y2 > py) and x1 + (py - y1) * (x2 - x1) / (y2 - y1) > px:
+                inside = not inside
+    return inside
+
+
+def box_intersection_envelope(polygons, box):
+    """The envelope (minx, maxx, miny, maxy) of the intersection of polygons with the box
+    (minx, miny, maxx, maxy), from the points its vertices can be: polygon vertices in the
+    box, crossings of polygon edges with the box's sides, box corners in a polygon. None
+    when there are none."""
+    bx0, by0, bx1, by1 = box
+    xs, ys = [], []
+    for rings in polygons:
+        rings = [ring.tolist() for ring in rings]
+        for ring in rings:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+                if bx0 <= x1 <= bx1 and by0 <= y1 <= by1:
+                    xs.append(x1)
+                    ys.append(y1)
+                if x1 != x2:
+                    for edge in (bx0, bx1):
+                        if (x1 - edge) * (x2 - edge) <= 0:
+                            y = y1 + (edge - x1) * (y2 - y1) / (x2 - x1)
+                            if by0 <= y <= by1:
+                                xs.append(edge)
+                                ys.append(y)
+                if y1 != y2:
+                    for edge in (by0, by1):
+                        if (y1 - edge) * (y2 - edge) <= 0:
+                            x = x1 + (edge - y1) * (x2 - x1) / (y2 - y1)
+                            if bx0 <= x <= bx1:
+                                xs.append(x)
+                                ys.append(edge)
+        for cx, cy in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1)):
+            if _inside(cx, cy, rings):
+                xs.append(cx)
+                ys.append(cy)
+    if not xs:
+        return None
+    return min(xs), max(xs), min(ys), max(ys)
