@@ -94,11 +94,32 @@ def _geometry_name(geom):
         if not name.startswith("MULTI") else "Multi" + name[5:].capitalize()
 
 
+# The last call's arguments and result. PostgreSQL evaluates `(ST_SummaryStats(ST_Clip(r,
+# g))).*` and `(s).count, (s).sum, ...` over a flattened subquery once per column, so the
+# zonal statistics query clips each tile with the same arguments several times in a row;
+# the repeats cost one comparison of the arguments. One entry, so at most one raster and
+# its clip are held per backend.
+_LAST = [None, None]
+
+
 def clip(buf, nband, geom, nodataval=None, crop=True):
     """ST_Clip(rast, nband integer[], geom, nodataval double precision[], crop): see the
-    module's docstring."""
+    module's docstring. A call repeating the previous one's arguments returns its result
+    (only results that gave no NOTICE are kept)."""
     if buf is None or geom is None:
         return None
+    key = (geom, None if nband is None else tuple(nband),
+           None if nodataval is None else tuple(nodataval), crop, bytes(buf))
+    if _LAST[0] == key:
+        return _LAST[1]
+    _LAST[0] = _LAST[1] = None
+    result = _clip(buf, nband, geom, nodataval, crop)
+    if result is not EMPTY_RASTER:
+        _LAST[0], _LAST[1] = key, result
+    return result
+
+
+def _clip(buf, nband, geom, nodataval, crop):
     crop = True if crop is None else crop
     header = wkb.read_header(buf)
     raw = rasterize.ewkb_bytes(geom)
