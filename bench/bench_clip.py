@@ -1,4 +1,4 @@
-"""Zonal statistics and ST_Clip, PostGIS raster vs plraster, side by side in one database.
+"""Zonal statistics, ST_Clip and ST_AsRaster, PostGIS raster vs plraster, side by side in one database.
 
 Zonal statistics (issue 11's headline use): polygons joined with the tiles they intersect,
 `ST_SummaryStats(ST_Clip(rast, geom))` per pair, summed per polygon:
@@ -9,7 +9,7 @@ Zonal statistics (issue 11's headline use): polygons joined with the tiles they 
      GROUP BY id
 
 (PostgreSQL evaluates `(f(x)).*` once per column of f's result, in both systems); and
-ST_Clip alone, once per pair.
+ST_Clip alone, once per pair; ST_AsRaster of every polygon at the coverage's pixel size.
 
 on a coverage of `--grid` x `--grid` tiles of `--size` x `--size` 16BSI pixels (nodata -1,
 GiST index on ST_ConvexHull(rast) on both tables), with `--polygons` random
@@ -45,6 +45,9 @@ ZONAL = ("SELECT count(*), sum(n), sum(total), min(lo), max(hi) FROM ("
 CLIP_ONLY = ("SELECT count(*), sum({s}.st_width(c) * {s}.st_height(c)) FROM ("
              " SELECT {s}.st_clip(r.rast, p.geom) AS c"
              "   FROM polys p JOIN {t} r ON {s}.st_intersects(r.rast, p.geom) OFFSET 0) AS q")
+ASRASTER = ("SELECT sum({s}.st_width(x) * {s}.st_height(x)) FROM ("
+            " SELECT {s}.st_asraster(p.geom, 10.0::float8, -10.0::float8, '8BUI'::text,"
+            " 1::float8, 0::float8) AS x FROM polys p OFFSET 0) AS q")
 
 
 def make_tiles(grid, size, seed=1):
@@ -130,7 +133,8 @@ def main():
                      time.perf_counter() - start, args.runs))
             print("%-34s %12s %12s %8s" % ("query", "PostGIS s", "plraster s", "speed-up"))
             for name, template in (("zonal statistics (ST_Clip + stats)", ZONAL),
-                                   ("ST_Clip alone", CLIP_ONLY)):
+                                   ("ST_Clip alone", CLIP_ONLY),
+                                   ("ST_AsRaster of every polygon", ASRASTER)):
                 pg, pg_rows = time_query(conn, template.format(s="public", t="pg_tiles"), args.runs)
                 pl, pl_rows = time_query(conn, template.format(s="plraster", t="pl_tiles"), args.runs)
                 same = "same result" if pg_rows == pl_rows else "DIFFERENT: %r vs %r" % (pg_rows, pl_rows)
