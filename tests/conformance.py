@@ -28,6 +28,16 @@ DELIBERATE_DIFFERENCES = {
         "PostGIS re-serialises every raster little-endian on input; plraster stores the bytes it is "
         "given, so a big-endian raster's text form and rast::bytea are its big-endian bytes "
         "(ST_AsHexWKB and ST_AsBinary agree with PostGIS; tests/test_textio.py).",
+    "ST_Clip with a band list that skips band 1":
+        "PostGIS 3.3.2 crashes the backend (for example ST_Clip(rast, 2, geom, true) on a two-band raster); "
+        "plraster returns the listed bands in the listed order.",
+    "ST_Clip without crop, grid rounding":
+        "PostGIS 3.3.2 sometimes fails with XX000 'rt_raster_from_two_rasters: The two rasters provided do not "
+        "have the same alignment' when crop is false, from its own rounding of the mask grid; plraster clips.",
+    "ST_Clip of an invalid polygon":
+        "PostGIS 3.3.2 fails with XX000 (GEOS TopologyException) when a self-intersecting polygon crosses "
+        "the raster's edge; plraster burns it as GDAL's rasterizer does (it intersects polygons with the "
+        "raster's box without GEOS, for speed).",
     "8BSI out-db bands":
         "PostGIS 3.3 with GDAL 3.6 reads them as 16-bit values into a byte buffer (every other pixel 0); "
         "plraster gives the file's values (tests/outdb/test_outdb_other_writers.py).",

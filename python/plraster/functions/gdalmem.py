@@ -55,7 +55,7 @@ def mem_dataset(header, bands, srs_wkt=None):
     (None leaves the band filled with nodata, or 0), nodata None means no nodata value.
     """
     gdal = modules()[0]
-    driver = gdal.GetDriverByName("MEM")
+    driver = mem_driver()
     # Created with no band: bands of different types are then added one by one.
     ds = driver.Create("", header.width, header.height, 0, gdal.GDT_Byte)
     ds.SetGeoTransform(header.geotransform)
@@ -76,3 +76,37 @@ def mem_dataset(header, bands, srs_wkt=None):
         elif nodata is not None:
             band.Fill(float(nodata))
     return ds
+
+
+_PRIVATE_MEM = None
+
+
+def mem_driver():
+    """GDAL's MEM driver, even in a backend where PostGIS raster has loaded GDAL: PostGIS
+    skips every driver that postgis.gdal_enabled_drivers does not enable (GDAL_SKIP), MEM
+    included, and registers MEM only while it uses it. Then plraster makes its own MEM
+    driver object and deregisters it at once, so that what PostGIS may open is unchanged;
+    a deregistered driver is never destroyed by GDAL's driver manager, so the handle stays
+    valid."""
+    global _PRIVATE_MEM
+    gdal = modules()[0]
+    driver = gdal.GetDriverByName("MEM")
+    if driver is not None:
+        return driver
+    if _PRIVATE_MEM is None:
+        before = {gdal.GetDriver(i).ShortName for i in range(gdal.GetDriverCount())}
+        skip = gdal.GetConfigOption("GDAL_SKIP")
+        kept = " ".join(n for n in (skip or "").split() if n.upper() != "MEM")
+        gdal.SetConfigOption("GDAL_SKIP", kept or None)
+        try:
+            gdal.AllRegister()
+        finally:
+            gdal.SetConfigOption("GDAL_SKIP", skip)
+        mem = gdal.GetDriverByName("MEM")
+        for i in reversed(range(gdal.GetDriverCount())):
+            other = gdal.GetDriver(i)
+            if other.ShortName not in before and other.ShortName != "MEM":
+                other.Deregister()
+        mem.Deregister()
+        _PRIVATE_MEM = mem
+    return _PRIVATE_MEM

@@ -3,7 +3,9 @@ ST_PixelAsCentroid(s), and the geomval form of ST_SetValues (burning points and 
 
 Geometries arrive from PL/Python as hex EWKB and leave as hex EWKB (plraster.core.geometry).
 Polygons are burnt as GDAL rasterizes them, which is what PostGIS calls: a pixel is set
-when its centre falls inside, scanning each row at its centre line.
+when its centre falls inside, scanning each row at its centre line. Geometries holding
+lines are burnt by GDAL's rasterizer itself (plraster.functions.rasterize), on the grid
+PostGIS derives from the geometry's envelope.
 """
 import math
 import struct
@@ -11,7 +13,7 @@ import struct
 from plraster.core.lazynumpy import np
 
 from plraster.core import geometry, limits, messages, wkb
-from plraster.core.errors import InvalidParameterError, SoftFailure, UnsupportedError
+from plraster.core.errors import InvalidParameterError, SoftFailure
 from plraster.core.georef import raster_to_world
 from plraster.core.bands import (as_little_endian, corrected_pixel_value, locate_band,
                                   materialise_band, patch_pixel, read_pixel)
@@ -293,7 +295,8 @@ def _polygon_cells(header, polygons):
 
 def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
     """ST_SetValues(rast, nband, geomval[], keepnodata): burn each geometry's value into the
-    pixels it covers (points: the pixel holding them; polygons: pixel centres inside)."""
+    pixels it covers (points: the pixel holding them; polygons: pixel centres inside;
+    lines: the pixels GDAL's rasterizer burns)."""
     if buf is None:
         return None
     header = wkb.read_header(buf)
@@ -322,7 +325,7 @@ def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
         if val is None:
             messages.notice("Second argument (val) of geomval at index %d is NULL. "
                             "Treating as NODATA" % i)
-        items.append((g, val))
+        items.append((g, val, geom))
     if not items:
         return buf
     if band.is_outdb:
@@ -330,30 +333,49 @@ def set_values_geomval(buf, nband, geomvalset, keepnodata=False):
     buf, header = as_little_endian(buf, header)
     band = locate_band(buf, header, nband)
     out = bytearray(buf)
-    for g, val in items:
+    for g, val, geom in items:
         points, rings, lines = [], [], []
         _collect(g, points, rings, lines)
-        if lines:
-            raise UnsupportedError("burning lines into a raster is not supported yet",
-                                   hint="Buffer the line into a polygon first.")
         # a NULL value burns nodata; without a nodata value PostGIS burns 0 for points and
         # the type's minimum for polygons
         pv = band.nodata if val is None else corrected_pixel_value(band, val)
         ppv = band.info.min if val is None and not band.has_nodata else pv
-        cells = []
+        if lines:
+            # geometries with lines: GDAL's rasterizer (plraster.functions.rasterize) on
+            # the grid PostGIS derives from the geometry's envelope
+            cells = [(c, r, ppv) for c, r in _rasterized_cells(header, geom)]
+            points = rings = []
+        else:
+            cells = []
         for x, y in points:
             c, r = world_to_cell(header, x, y)
             if 0 <= c < header.width and 0 <= r < header.height:
                 cells.append((c, r, pv))
             else:
                 messages.notice("Point is outside raster extent. Skipping")
-        polys = [g.coords] if g.kind == POLYGON else _polygons_of(g)
+        polys = [] if lines else [g.coords] if g.kind == POLYGON else _polygons_of(g)
         cells.extend((c, r, ppv) for c, r in _polygon_cells(header, polys))
         for c, r, v in cells:
             if keepnodata and read_pixel(out, header, band, c, r)[1]:
                 continue
             patch_pixel(out, header, band, c, r, v)
     return bytes(out)
+
+
+def _rasterized_cells(header, geom):
+    """The raster cells GDAL's rasterizer burns for geom (hex EWKB), as PostGIS burns it:
+    on the grid of the geometry's envelope aligned with the raster's."""
+    from plraster.functions import rasterize
+    raw = rasterize.ewkb_bytes(geom)
+    g = rasterize.ogr_geometry(raw)
+    c0, r0, w, h = rasterize.envelope_window(g, header)
+    c1, r1 = min(c0 + w, header.width), min(r0 + h, header.height)
+    if c1 <= max(c0, 0) or r1 <= max(r0, 0):
+        return []
+    mask = rasterize.burn(g, rasterize.window_geotransform(header, c0, r0), w, h)
+    rows, cols = np.nonzero(mask[max(r0, 0) - r0:r1 - r0, max(c0, 0) - c0:c1 - c0])
+    limits.check_values(len(rows), "the pixels covered by the geometries")
+    return list(zip((cols + max(c0, 0)).tolist(), (rows + max(r0, 0)).tolist()))
 
 
 def _polygons_of(g):
