@@ -42,6 +42,11 @@ DELIBERATE_DIFFERENCES = {
     "8BSI bands in warps":
         "PostGIS 3.3 with GDAL 3.6 writes a warped 8BSI band as 16-bit values in a byte band; "
         "plraster gives GDAL's 8-bit values.",
+    "GDAL drivers":
+        "ST_GDALDrivers lists only the drivers plraster may use: ST_AsGDALRaster writes with an "
+        "allow-list (GTiff, COG, PNG, JPEG, GIF, ... none whose options name other files), and "
+        "ST_FromGDALRaster reads only with the drivers in plraster_gdal_read_drivers (GTiff, PNG, "
+        "JPEG, GIF by default; superusers only), not postgis.gdal_enabled_drivers.",
 }
 
 
