@@ -128,11 +128,25 @@ def output_grid(suggested_gt, suggested_w, suggested_h, scalex=None, scaley=None
 def _srs_wkt(srid, lookup):
     """WKT of srid, from spatial_ref_sys through `lookup(srid)` -> (auth_name, auth_srid,
     srtext, proj4text) or None."""
-    osr = gdalmem.modules()[2]
     row = lookup(srid)
     if row is None:
         raise InvalidParameterError("srid %d is not in spatial_ref_sys" % srid,
                                     hint="Use an SRID that spatial_ref_sys holds.")
+    wkt = _WKT_CACHE.get(row)
+    if wkt is None:
+        if len(_WKT_CACHE) > 256:
+            _WKT_CACHE.clear()
+        wkt = _WKT_CACHE[row] = _parse_srs(srid, row)
+    return wkt
+
+
+# spatial_ref_sys row -> WKT: parsing "EPSG:n" asks PROJ's database, which costs
+# milliseconds; the row itself is read each time, so an edited row is parsed again.
+_WKT_CACHE = {}
+
+
+def _parse_srs(srid, row):
+    osr = gdalmem.modules()[2]
     auth_name, auth_srid, srtext, proj4text = row
     candidates = []
     if auth_name and auth_srid:
@@ -215,10 +229,13 @@ def gdal_warp(buf, algorithm="NearestNeighbour", maxerr=0.125, srid=None, scalex
     # PostGIS reads a warped VRT, which warps block by block (512 x 128 at most); the
     # approximate transformer interpolates along each block's rows, so warping the same
     # blocks gives the same coordinates to the last bit.
-    for row0 in range(0, dim_y, _BLOCK_Y):
+    # Rows are transformed one by one, so when a row fits in one block the blocks of a
+    # column warp as one piece, with the same result (and one transformer instead of many).
+    block_y = dim_y if dim_x <= _BLOCK_X else _BLOCK_Y
+    for row0 in range(0, dim_y, block_y):
         for col0 in range(0, dim_x, _BLOCK_X):
             ticker.check_interrupts()
-            bw, bh = min(_BLOCK_X, dim_x - col0), min(_BLOCK_Y, dim_y - row0)
+            bw, bh = min(_BLOCK_X, dim_x - col0), min(block_y, dim_y - row0)
             block = out_header.replace(
                 ip_x=gt[0] + col0 * gt[1] + row0 * gt[2], ip_y=gt[3] + col0 * gt[4] + row0 * gt[5],
                 width=bw, height=bh)
