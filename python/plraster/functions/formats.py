@@ -23,7 +23,7 @@ from plraster.core.bands import locate_band
 from plraster.core.errors import InvalidParameterError, InvalidRasterError, UnsupportedError
 from plraster.core.pixtypes import info_for_name
 from plraster.functions import gdalmem
-from plraster.functions.warp import _srs_wkt
+from plraster.functions.warp import srs_of
 
 # Drivers ST_AsGDALRaster may write with: their creation options name no other file.
 WRITERS = ("GTiff", "COG", "PNG", "JPEG", "GIF", "BMP", "WEBP", "AAIGrid", "XYZ", "PNM",
@@ -74,11 +74,14 @@ def as_gdal_raster(buf, fmt, options, srid, srs_lookup):
                                     detail="GDAL's drivers need at least one band.")
     limits.check_pixels(header.width, header.height, 8 * header.num_bands, "the raster to write")
     target_srid = header.srid if srid is None else srid
-    wkt = _srs_wkt(target_srid, srs_lookup) if target_srid else None
+    # A SpatialReference rather than its WKT: GTiff then writes the same GeoKeys faster.
+    srs = srs_of(target_srid, srs_lookup) if target_srid else None
     refs = [locate_band(buf, header, n) for n in range(1, header.num_bands + 1)]
     bands = [(r.info, r.array(buf, header), r.nodata if r.has_nodata else None) for r in refs]
     gdalmem.ensure_drivers("MEM", driver_name)
-    src = gdalmem.mem_dataset(header, bands, wkt)
+    src = gdalmem.mem_dataset(header, bands)
+    if srs is not None:
+        src.SetSpatialRef(srs)
     driver = gdal.GetDriverByName(driver_name)
     with _VsiDir() as d:
         path = d.path + "/out"

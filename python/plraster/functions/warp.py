@@ -128,6 +128,12 @@ def output_grid(suggested_gt, suggested_w, suggested_h, scalex=None, scaley=None
 def _srs_wkt(srid, lookup):
     """WKT of srid, from spatial_ref_sys through `lookup(srid)` -> (auth_name, auth_srid,
     srtext, proj4text) or None."""
+    return srs_of(srid, lookup).ExportToWkt()
+
+
+def srs_of(srid, lookup):
+    """The osr.SpatialReference of srid (shared: do not modify it), from spatial_ref_sys
+    through `lookup(srid)` -> (auth_name, auth_srid, srtext, proj4text) or None."""
     row = lookup(srid)
     if row is None:
         raise InvalidParameterError("srid %d is not in spatial_ref_sys" % srid,
@@ -140,7 +146,7 @@ def _srs_wkt(srid, lookup):
     return wkt
 
 
-# spatial_ref_sys row -> WKT: parsing "EPSG:n" asks PROJ's database, which costs
+# spatial_ref_sys row -> SpatialReference: parsing "EPSG:n" asks PROJ's database, which costs
 # milliseconds; the row itself is read each time, so an edited row is parsed again.
 _WKT_CACHE = {}
 
@@ -158,7 +164,7 @@ def _parse_srs(srid, row):
             srs.SetFromUserInput(text)
         except RuntimeError:
             continue
-        return srs.ExportToWkt()
+        return srs
     raise TransformError("srid %d has no spatial reference that PROJ can read" % srid,
                          detail="Its auth_name:auth_srid, srtext and proj4text were refused.")
 
