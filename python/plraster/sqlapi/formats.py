@@ -9,7 +9,7 @@ from plraster.core.bands import locate_band
 from plraster.core.errors import InvalidParameterError
 from plraster.functions import constructors, formats
 from . import sql_function
-from .warp import _srs_row
+from .warp import _srs_row, extension_schema
 
 _PLANS = {}
 _TIFF_COMPRESSIONS = ("JPEG", "LZW", "PACKBITS", "DEFLATE", "CCITTRLE", "CCITTFAX3",
@@ -20,13 +20,9 @@ def _readers():
     """The drivers a superuser enabled for ST_FromGDALRaster."""
     plan = _PLANS.get("readers")
     if plan is None:
-        schema = plpy.execute(
-            "SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n "
-            "ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
-            "WHERE e.extname OPERATOR(pg_catalog.=) 'plraster'")[0]["nspname"]
         plan = _PLANS["readers"] = plpy.prepare(
             "SELECT short_name FROM %s.plraster_gdal_read_drivers ORDER BY short_name"
-            % plpy.quote_ident(schema))
+            % extension_schema("plraster"))
     return [r["short_name"] for r in plpy.execute(plan)]
 
 

@@ -9,17 +9,22 @@ from . import sql_function
 _PLANS = {}
 
 
+def extension_schema(name):
+    """The quoted schema of installed extension `name` (postgis, plraster)."""
+    rows = plpy.execute(plpy.prepare(
+        "SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n "
+        "ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
+        "WHERE e.extname OPERATOR(pg_catalog.=) $1", ["name"]), [name])
+    return plpy.quote_ident(rows[0]["nspname"])
+
+
 def _srs_row(srid):
     """(auth_name, auth_srid, srtext, proj4text) of srid in PostGIS's spatial_ref_sys, or None."""
     plan = _PLANS.get("srs")
     if plan is None:
-        schema = plpy.execute(
-            "SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n "
-            "ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
-            "WHERE e.extname OPERATOR(pg_catalog.=) 'postgis'")[0]["nspname"]
         plan = _PLANS["srs"] = plpy.prepare(
             "SELECT auth_name, auth_srid, srtext, proj4text FROM %s.spatial_ref_sys "
-            "WHERE srid OPERATOR(pg_catalog.=) $1" % plpy.quote_ident(schema), ["integer"])
+            "WHERE srid OPERATOR(pg_catalog.=) $1" % extension_schema("postgis"), ["integer"])
     rows = plpy.execute(plan, [srid])
     if not rows:
         return None
