@@ -214,6 +214,24 @@ def gdal_warp(buf, algorithm="NearestNeighbour", maxerr=0.125, srid=None, scalex
     gdalmem.ensure_drivers("MEM")
     src = gdalmem.mem_dataset(header, bands, src_wkt)
     alg = gdal_algorithm(algorithm)
+    # GDAL's suggested grid keeps the source's diagonal in pixels, so from a source of at
+    # most 512 x 512 gdal.Warp cannot allocate an absurd output before it can be checked
+    plain = (not _given(scalex) and not _given(scaley) and gridx is None and width is None
+             and header.width <= _BLOCK_X and header.height <= _BLOCK_X
+             and len({nodata is None for _, _, nodata in bands}) <= 1)
+    if plain:
+        fast = _warp_whole(gdal, src, dst_wkt, alg, maxerr, src_srid, dst_srid)
+        if fast.RasterXSize <= _BLOCK_X:
+            # GDAL's suggested grid, as GDALAutoCreateWarpedVRT gives it; one row fits one
+            # block, so this is the warped VRT's answer, in one transformer instead of two
+            gt = fast.GetGeoTransform()
+            out_header = header.replace(ip_x=gt[0], scale_x=gt[1], skew_x=gt[2], ip_y=gt[3],
+                                        skew_y=gt[4], scale_y=gt[5], width=fast.RasterXSize,
+                                        height=fast.RasterYSize, srid=dst_srid,
+                                        little_endian=True)
+            arrays = [_band_array(fast, i, info) for i, (info, _, _) in enumerate(bands)]
+            return _emit(out_header, bands, arrays)
+        fast = None
     try:
         suggested = gdal.AutoCreateWarpedVRT(src, src_wkt, dst_wkt, alg, maxerr)
     except RuntimeError as e:
@@ -254,14 +272,39 @@ def gdal_warp(buf, algorithm="NearestNeighbour", maxerr=0.125, srid=None, scalex
             except RuntimeError as e:
                 raise TransformError("could not warp the raster", detail="GDAL said: %s." % e)
             for i, (info, _, _) in enumerate(bands):
-                data = dst.GetRasterBand(i + 1).ReadAsArray()
-                if info.name == "8BSI":
-                    data = data.view(np.int8)
-                arrays[i][row0:row0 + bh, col0:col0 + bw] = data
+                arrays[i][row0:row0 + bh, col0:col0 + bw] = _band_array(dst, i, info)
+    return _emit(out_header, bands, arrays)
+
+
+def _warp_whole(gdal, src, dst_wkt, alg, maxerr, src_srid, dst_srid):
+    """gdal.Warp of src to a new MEM dataset on GDAL's suggested grid."""
+    gdalmem.ensure_drivers("MEM")
+    options = dict(format="MEM", resampleAlg=alg, errorThreshold=maxerr,
+                   warpOptions=_WARP_OPTIONS)
+    if dst_wkt:
+        options["dstSRS"] = dst_wkt
+    try:
+        out = gdal.Warp("", src, **options)
+    except RuntimeError as e:
+        raise TransformError("could not transform the raster from srid %d to srid %d"
+                             % (src_srid, dst_srid), detail="GDAL said: %s." % e)
+    limits.check_pixels(out.RasterXSize, out.RasterYSize, 8, "the warped raster")
+    return out
+
+
+def _band_array(ds, i, info):
+    data = ds.GetRasterBand(i + 1).ReadAsArray()
+    if info.name == "8BSI":
+        data = data.view(np.int8)
+    return data
+
+
+def _emit(header, bands, arrays):
     out = [wkb.Band(pixtype=info, has_nodata=nodata is not None,
-                    nodata=nodata if nodata is not None else 0, data=arrays[i])
+                    nodata=nodata if nodata is not None else 0,
+                    data=np.ascontiguousarray(arrays[i], dtype=info.dtype))
            for i, (info, _, nodata) in enumerate(bands)]
-    return wkb.emit_raster(wkb.Raster(out_header, out))
+    return wkb.emit_raster(wkb.Raster(header, out))
 
 
 def resize_size(value, size, name):
