@@ -1162,3 +1162,454 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN @extschema@._st_asraster($1, NULL, NULL, $2, $3, $4, $5, $6, $7, $8, NULL, NULL,	$9, $10, $11);
 COMMENT ON FUNCTION @extschema@.st_asraster(geometry, integer, integer, text[], double precision[], double precision[], double precision, double precision, double precision, double precision, boolean) IS
   'args: geom, width, height, pixeltype, value=ARRAY[1], nodataval=ARRAY[0], upperleftx=NULL, upperlefty=NULL, skewx=0, skewy=0, touched=false - Converts a PostGIS geometry to a PostGIS raster.';
+-- warp: ST_Transform, ST_Resample, ST_Rescale, ST_Reskew, ST_SnapToGrid, ST_Resize (sql/94-warp.sql)
+
+CREATE FUNCTION @extschema@._plpy__st_gdalwarp(rast bytea, algorithm text, maxerr double precision, srid integer, scalex double precision, scaley double precision, gridx double precision, gridy double precision, skewx double precision, skewy double precision, width integer, height integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import warp
+return warp.gdal_warp(rast, algorithm, maxerr, srid, scalex, scaley, gridx, gridy, skewx, skewy, width, height)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy__st_gdalwarp(bytea, text, double precision, integer, double precision, double precision, double precision, double precision, double precision, double precision, integer, integer) IS
+  'PL/Python body of _st_gdalwarp, on raster bytes as bytea';
+CREATE FUNCTION @extschema@._st_gdalwarp(rast @extschema@.raster,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125,
+    srid integer DEFAULT NULL, scalex double precision DEFAULT 0, scaley double precision DEFAULT 0,
+    gridx double precision DEFAULT NULL, gridy double precision DEFAULT NULL,
+    skewx double precision DEFAULT 0, skewy double precision DEFAULT 0,
+    width integer DEFAULT NULL, height integer DEFAULT NULL) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy__st_gdalwarp(rast, algorithm, maxerr, srid, scalex, scaley, gridx, gridy, skewx, skewy, width, height)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@._st_gdalwarp(@extschema@.raster, text, double precision, integer, double precision, double precision, double precision, double precision, double precision, double precision, integer, integer) IS
+  'Warps a raster with GDAL''s warper: the one function behind ST_Transform, ST_Resample, ST_Rescale, ST_Reskew, ST_SnapToGrid and ST_Resize';
+
+CREATE FUNCTION @extschema@.st_transform(rast @extschema@.raster, srid integer,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125,
+    scalex double precision DEFAULT 0, scaley double precision DEFAULT 0)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, srid, scalex, scaley);
+COMMENT ON FUNCTION @extschema@.st_transform(@extschema@.raster, integer, text, double precision, double precision, double precision) IS
+  'args: rast, srid, algorithm=NearestNeighbor, maxerr=0.125, scalex, scaley - Reprojects a raster in a known spatial reference system to another known spatial reference system using specified resampling algorithm.';
+
+CREATE FUNCTION @extschema@.st_transform(rast @extschema@.raster, srid integer,
+    scalex double precision, scaley double precision,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, srid, scalex, scaley);
+COMMENT ON FUNCTION @extschema@.st_transform(@extschema@.raster, integer, double precision, double precision, text, double precision) IS
+  'args: rast, srid, scalex, scaley, algorithm=NearestNeighbor, maxerr=0.125 - Reprojects a raster to another SRID at the given scales.';
+
+CREATE FUNCTION @extschema@.st_transform(rast @extschema@.raster, srid integer,
+    scalexy double precision, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, srid, scalexy, scalexy);
+COMMENT ON FUNCTION @extschema@.st_transform(@extschema@.raster, integer, double precision, text, double precision) IS
+  'args: rast, srid, scalexy, algorithm=NearestNeighbor, maxerr=0.125 - Reprojects a raster to another SRID at the given scale.';
+
+CREATE FUNCTION @extschema@._plpy_st_transform(rast bytea, alignto bytea, algorithm text, maxerr double precision) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import warp
+return warp.resample_to(rast, alignto, algorithm, maxerr, True, True)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_transform(bytea, bytea, text, double precision) IS
+  'PL/Python body of st_transform, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_transform(rast @extschema@.raster, alignto @extschema@.raster,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_transform(rast, alignto, algorithm, maxerr)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_transform(@extschema@.raster, @extschema@.raster, text, double precision) IS
+  'args: rast, alignto, algorithm=NearestNeighbor, maxerr=0.125 - Reprojects a raster to the SRID, scale, skew and grid of another raster.';
+
+CREATE FUNCTION @extschema@._plpy_st_resample(rast bytea, ref bytea, algorithm text, maxerr double precision, usescale boolean) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import warp
+return warp.resample_to(rast, ref, algorithm, maxerr, usescale, False)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_resample(bytea, bytea, text, double precision, boolean) IS
+  'PL/Python body of st_resample, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_resample(rast @extschema@.raster, ref @extschema@.raster,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125,
+    usescale boolean DEFAULT true) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_resample(rast, ref, algorithm, maxerr, usescale)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_resample(@extschema@.raster, @extschema@.raster, text, double precision, boolean) IS
+  'args: rast, ref, algorithm=NearestNeighbour, maxerr=0.125, usescale=true - Resample a raster to the grid (and scale or size) of a reference raster.';
+
+CREATE FUNCTION @extschema@.st_resample(rast @extschema@.raster, ref @extschema@.raster,
+    usescale boolean, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.st_resample(rast, ref, algorithm, maxerr, usescale);
+COMMENT ON FUNCTION @extschema@.st_resample(@extschema@.raster, @extschema@.raster, boolean, text, double precision) IS
+  'args: rast, ref, usescale, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster to the grid (and scale or size) of a reference raster.';
+
+CREATE FUNCTION @extschema@.st_resample(rast @extschema@.raster,
+    scalex double precision DEFAULT 0, scaley double precision DEFAULT 0,
+    gridx double precision DEFAULT NULL, gridy double precision DEFAULT NULL,
+    skewx double precision DEFAULT 0, skewy double precision DEFAULT 0,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalex, scaley, gridx, gridy, skewx, skewy);
+COMMENT ON FUNCTION @extschema@.st_resample(@extschema@.raster, double precision, double precision, double precision, double precision, double precision, double precision, text, double precision) IS
+  'args: rast, scalex=0, scaley=0, gridx=NULL, gridy=NULL, skewx=0, skewy=0, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster to the given scales and grid.';
+
+CREATE FUNCTION @extschema@.st_resample(rast @extschema@.raster, width integer, height integer,
+    gridx double precision DEFAULT NULL, gridy double precision DEFAULT NULL,
+    skewx double precision DEFAULT 0, skewy double precision DEFAULT 0,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, NULL, NULL, gridx, gridy, skewx, skewy, width, height);
+COMMENT ON FUNCTION @extschema@.st_resample(@extschema@.raster, integer, integer, double precision, double precision, double precision, double precision, text, double precision) IS
+  'args: rast, width, height, gridx=NULL, gridy=NULL, skewx=0, skewy=0, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster to the given size and grid.';
+
+CREATE FUNCTION @extschema@.st_rescale(rast @extschema@.raster, scalex double precision,
+    scaley double precision, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalex, scaley);
+COMMENT ON FUNCTION @extschema@.st_rescale(@extschema@.raster, double precision, double precision, text, double precision) IS
+  'args: rast, scalex, scaley, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by adjusting only its scale (or pixel size).';
+
+CREATE FUNCTION @extschema@.st_rescale(rast @extschema@.raster, scalexy double precision,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalexy, scalexy);
+COMMENT ON FUNCTION @extschema@.st_rescale(@extschema@.raster, double precision, text, double precision) IS
+  'args: rast, scalexy, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by adjusting only its scale (or pixel size).';
+
+CREATE FUNCTION @extschema@.st_reskew(rast @extschema@.raster, skewx double precision,
+    skewy double precision, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, 0, 0, NULL, NULL, skewx, skewy);
+COMMENT ON FUNCTION @extschema@.st_reskew(@extschema@.raster, double precision, double precision, text, double precision) IS
+  'args: rast, skewx, skewy, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by adjusting only its skew (non-zero skews are not implemented yet).';
+
+CREATE FUNCTION @extschema@.st_reskew(rast @extschema@.raster, skewxy double precision,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, 0, 0, NULL, NULL, skewxy, skewxy);
+COMMENT ON FUNCTION @extschema@.st_reskew(@extschema@.raster, double precision, text, double precision) IS
+  'args: rast, skewxy, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by adjusting only its skew (non-zero skews are not implemented yet).';
+
+CREATE FUNCTION @extschema@.st_snaptogrid(rast @extschema@.raster, gridx double precision,
+    gridy double precision, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125, scalex double precision DEFAULT 0,
+    scaley double precision DEFAULT 0)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalex, scaley, gridx, gridy);
+COMMENT ON FUNCTION @extschema@.st_snaptogrid(@extschema@.raster, double precision, double precision, text, double precision, double precision, double precision) IS
+  'args: rast, gridx, gridy, algorithm=NearestNeighbour, maxerr=0.125, scalex=DEFAULT 0, scaley=DEFAULT 0 - Resample a raster by snapping it to a grid.';
+
+CREATE FUNCTION @extschema@.st_snaptogrid(rast @extschema@.raster, gridx double precision,
+    gridy double precision, scalex double precision, scaley double precision,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalex, scaley, gridx, gridy);
+COMMENT ON FUNCTION @extschema@.st_snaptogrid(@extschema@.raster, double precision, double precision, double precision, double precision, text, double precision) IS
+  'args: rast, gridx, gridy, scalex, scaley, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by snapping it to a grid.';
+
+CREATE FUNCTION @extschema@.st_snaptogrid(rast @extschema@.raster, gridx double precision,
+    gridy double precision, scalexy double precision,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, scalexy, scalexy, gridx, gridy);
+COMMENT ON FUNCTION @extschema@.st_snaptogrid(@extschema@.raster, double precision, double precision, double precision, text, double precision) IS
+  'args: rast, gridx, gridy, scalexy, algorithm=NearestNeighbour, maxerr=0.125 - Resample a raster by snapping it to a grid.';
+
+CREATE FUNCTION @extschema@._plpy_st_resize(rast bytea, width text, height text, algorithm text, maxerr double precision) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import warp
+return warp.resize_text(rast, width, height, algorithm, maxerr)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_resize(bytea, text, text, text, double precision) IS
+  'PL/Python body of st_resize, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_resize(rast @extschema@.raster, width text, height text,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_resize(rast, width, height, algorithm, maxerr)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_resize(@extschema@.raster, text, text, text, double precision) IS
+  'args: rast, width, height, algorithm=NearestNeighbor, maxerr=0.125 - Resize a raster to a new width/height (pixels or percentages such as ''50%'')';
+
+CREATE FUNCTION @extschema@.st_resize(rast @extschema@.raster, width integer, height integer,
+    algorithm text DEFAULT 'NearestNeighbour', maxerr double precision DEFAULT 0.125)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._st_gdalwarp(rast, algorithm, maxerr, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_catalog.abs(width), pg_catalog.abs(height));
+COMMENT ON FUNCTION @extschema@.st_resize(@extschema@.raster, integer, integer, text, double precision) IS
+  'args: rast, width, height, algorithm=NearestNeighbor, maxerr=0.125 - Resize a raster to a new width/height';
+
+CREATE FUNCTION @extschema@._plpy_st_resize(rast bytea, percentwidth double precision, percentheight double precision, algorithm text, maxerr double precision) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import warp
+return warp.resize_fraction(rast, percentwidth, percentheight, algorithm, maxerr)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_resize(bytea, double precision, double precision, text, double precision) IS
+  'PL/Python body of st_resize, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_resize(rast @extschema@.raster, percentwidth double precision,
+    percentheight double precision, algorithm text DEFAULT 'NearestNeighbour',
+    maxerr double precision DEFAULT 0.125) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_resize(rast, percentwidth, percentheight, algorithm, maxerr)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_resize(@extschema@.raster, double precision, double precision, text, double precision) IS
+  'args: rast, percentwidth, percentheight, algorithm=NearestNeighbor, maxerr=0.125 - Resize a raster to fractions (0 < f <= 1) of its width/height';
+
+-- warp: ST_AsGDALRaster, ST_AsTIFF, ST_AsPNG, ST_AsJPEG, ST_GDALDrivers, ST_FromGDALRaster, plraster_gdal_version (sql/94-formats.sql)
+
+CREATE TABLE @extschema@.plraster_gdal_read_drivers (
+  short_name text PRIMARY KEY
+);
+INSERT INTO @extschema@.plraster_gdal_read_drivers VALUES ('GTiff'), ('PNG'), ('JPEG'), ('GIF');
+REVOKE ALL ON TABLE @extschema@.plraster_gdal_read_drivers FROM PUBLIC;
+GRANT SELECT ON TABLE @extschema@.plraster_gdal_read_drivers TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.plraster_gdal_read_drivers', '');
+COMMENT ON TABLE @extschema@.plraster_gdal_read_drivers IS
+  'GDAL drivers ST_FromGDALRaster may read with; only its owner (a superuser) may change it. Never enable drivers that read other files or URLs (VRT, GTI, WMS, WMTS, XYZ, PostGISRaster...).';
+
+CREATE FUNCTION @extschema@._plpy_st_asgdalraster(rast bytea, format text, options text[], srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_gdal_raster(rast, format, options, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asgdalraster(bytea, text, text[], integer) IS
+  'PL/Python body of st_asgdalraster, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asgdalraster(rast @extschema@.raster, format text,
+    options text[] DEFAULT NULL, srid integer DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_asgdalraster(rast, format, options, srid);
+COMMENT ON FUNCTION @extschema@.st_asgdalraster(@extschema@.raster, text, text[], integer) IS
+  'args: rast, format, options=NULL, srid=sameassource - Return the raster tile in the designated GDAL Raster format (GTiff, COG, PNG, JPEG, ... see ST_GDALDrivers).';
+
+CREATE FUNCTION @extschema@._plpy_st_astiff(rast bytea, options text[], srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_tiff(rast, None, options, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_astiff(bytea, text[], integer) IS
+  'PL/Python body of st_astiff, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_astiff(rast @extschema@.raster, options text[] DEFAULT NULL,
+    srid integer DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_astiff(rast, options, srid);
+COMMENT ON FUNCTION @extschema@.st_astiff(@extschema@.raster, text[], integer) IS
+  'args: rast, options='''', srid=sameassource - Return the raster selected bands as a single TIFF image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_astiff(rast bytea, nbands integer[], options text[], srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_tiff(rast, nbands, options, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_astiff(bytea, integer[], text[], integer) IS
+  'PL/Python body of st_astiff, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_astiff(rast @extschema@.raster, nbands integer[],
+    options text[] DEFAULT NULL, srid integer DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_astiff(rast, nbands, options, srid);
+COMMENT ON FUNCTION @extschema@.st_astiff(@extschema@.raster, integer[], text[], integer) IS
+  'args: rast, nbands, options, srid=sameassource - Return the raster selected bands as a single TIFF image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_astiff(rast bytea, compression text, srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_tiff_compression(rast, None, compression, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_astiff(bytea, text, integer) IS
+  'PL/Python body of st_astiff, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_astiff(rast @extschema@.raster, compression text,
+    srid integer DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_astiff(rast, compression, srid);
+COMMENT ON FUNCTION @extschema@.st_astiff(@extschema@.raster, text, integer) IS
+  'args: rast, compression='''', srid=sameassource - Return the raster selected bands as a single TIFF image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_astiff(rast bytea, nbands integer[], compression text, srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_tiff_compression(rast, nbands, compression, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_astiff(bytea, integer[], text, integer) IS
+  'PL/Python body of st_astiff, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_astiff(rast @extschema@.raster, nbands integer[],
+    compression text, srid integer DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_astiff(rast, nbands, compression, srid);
+COMMENT ON FUNCTION @extschema@.st_astiff(@extschema@.raster, integer[], text, integer) IS
+  'args: rast, nbands, compression='''', srid=sameassource - Return the raster selected bands as a single TIFF image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_aspng(rast bytea, options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_png(rast, None, options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_aspng(bytea, text[]) IS
+  'PL/Python body of st_aspng, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_aspng(rast @extschema@.raster, options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_aspng(rast, options);
+COMMENT ON FUNCTION @extschema@.st_aspng(@extschema@.raster, text[]) IS
+  'args: rast, options=NULL - Return the raster tile selected bands as a single portable network graphics (PNG) image.';
+
+CREATE FUNCTION @extschema@._plpy_st_aspng(rast bytea, nband integer, options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_png(rast, [nband], options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_aspng(bytea, integer, text[]) IS
+  'PL/Python body of st_aspng, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_aspng(rast @extschema@.raster, nband integer,
+    options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_aspng(rast, nband, options);
+COMMENT ON FUNCTION @extschema@.st_aspng(@extschema@.raster, integer, text[]) IS
+  'args: rast, nband, options=NULL - Return the raster tile selected bands as a single portable network graphics (PNG) image.';
+
+CREATE FUNCTION @extschema@._plpy_st_aspng(rast bytea, nband integer, compression integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_png_compression(rast, [nband], compression)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_aspng(bytea, integer, integer) IS
+  'PL/Python body of st_aspng, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_aspng(rast @extschema@.raster, nband integer, compression integer) RETURNS bytea
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_aspng(rast, nband, compression);
+COMMENT ON FUNCTION @extschema@.st_aspng(@extschema@.raster, integer, integer) IS
+  'args: rast, nband, compression - Return the raster tile selected bands as a single portable network graphics (PNG) image.';
+
+CREATE FUNCTION @extschema@._plpy_st_aspng(rast bytea, nbands integer[], options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_png(rast, nbands, options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_aspng(bytea, integer[], text[]) IS
+  'PL/Python body of st_aspng, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_aspng(rast @extschema@.raster, nbands integer[],
+    options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_aspng(rast, nbands, options);
+COMMENT ON FUNCTION @extschema@.st_aspng(@extschema@.raster, integer[], text[]) IS
+  'args: rast, nbands, options=NULL - Return the raster tile selected bands as a single portable network graphics (PNG) image.';
+
+CREATE FUNCTION @extschema@._plpy_st_aspng(rast bytea, nbands integer[], compression integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_png_compression(rast, nbands, compression)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_aspng(bytea, integer[], integer) IS
+  'PL/Python body of st_aspng, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_aspng(rast @extschema@.raster, nbands integer[], compression integer) RETURNS bytea
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_aspng(rast, nbands, compression);
+COMMENT ON FUNCTION @extschema@.st_aspng(@extschema@.raster, integer[], integer) IS
+  'args: rast, nbands, compression - Return the raster tile selected bands as a single portable network graphics (PNG) image.';
+
+CREATE FUNCTION @extschema@._plpy_st_asjpeg(rast bytea, options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_jpeg(rast, None, options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asjpeg(bytea, text[]) IS
+  'PL/Python body of st_asjpeg, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asjpeg(rast @extschema@.raster, options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_asjpeg(rast, options);
+COMMENT ON FUNCTION @extschema@.st_asjpeg(@extschema@.raster, text[]) IS
+  'args: rast, options=NULL - Return the raster tile selected bands as a single Joint Photographic Exports Group (JPEG) image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_asjpeg(rast bytea, nband integer, options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_jpeg(rast, [nband], options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asjpeg(bytea, integer, text[]) IS
+  'PL/Python body of st_asjpeg, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asjpeg(rast @extschema@.raster, nband integer,
+    options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_asjpeg(rast, nband, options);
+COMMENT ON FUNCTION @extschema@.st_asjpeg(@extschema@.raster, integer, text[]) IS
+  'args: rast, nband, options=NULL - Return the raster tile selected bands as a single Joint Photographic Exports Group (JPEG) image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_asjpeg(rast bytea, nband integer, quality integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_jpeg_quality(rast, [nband], quality)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asjpeg(bytea, integer, integer) IS
+  'PL/Python body of st_asjpeg, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asjpeg(rast @extschema@.raster, nband integer, quality integer) RETURNS bytea
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_asjpeg(rast, nband, quality);
+COMMENT ON FUNCTION @extschema@.st_asjpeg(@extschema@.raster, integer, integer) IS
+  'args: rast, nband, quality - Return the raster tile selected bands as a single Joint Photographic Exports Group (JPEG) image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_asjpeg(rast bytea, nbands integer[], options text[]) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_jpeg(rast, nbands, options)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asjpeg(bytea, integer[], text[]) IS
+  'PL/Python body of st_asjpeg, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asjpeg(rast @extschema@.raster, nbands integer[],
+    options text[] DEFAULT NULL) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_asjpeg(rast, nbands, options);
+COMMENT ON FUNCTION @extschema@.st_asjpeg(@extschema@.raster, integer[], text[]) IS
+  'args: rast, nbands, options=NULL - Return the raster tile selected bands as a single Joint Photographic Exports Group (JPEG) image (byte array).';
+
+CREATE FUNCTION @extschema@._plpy_st_asjpeg(rast bytea, nbands integer[], quality integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.as_jpeg_quality(rast, nbands, quality)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_asjpeg(bytea, integer[], integer) IS
+  'PL/Python body of st_asjpeg, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_asjpeg(rast @extschema@.raster, nbands integer[], quality integer) RETURNS bytea
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_asjpeg(rast, nbands, quality);
+COMMENT ON FUNCTION @extschema@.st_asjpeg(@extschema@.raster, integer[], integer) IS
+  'args: rast, nbands, quality - Return the raster tile selected bands as a single Joint Photographic Exports Group (JPEG) image (byte array).';
+
+CREATE FUNCTION @extschema@.st_gdaldrivers(OUT idx integer, OUT short_name text,
+    OUT long_name text, OUT can_read boolean, OUT can_write boolean, OUT create_options text)
+RETURNS SETOF record
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.gdal_drivers()
+$$;
+COMMENT ON FUNCTION @extschema@.st_gdaldrivers() IS
+  'Returns the GDAL drivers plraster may use: can_write for ST_AsGDALRaster, can_read for ST_FromGDALRaster (enabled in plraster_gdal_read_drivers by a superuser).';
+
+CREATE FUNCTION @extschema@._plpy_st_fromgdalraster(gdaldata bytea, srid integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.from_gdal_raster(gdaldata, srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_fromgdalraster(bytea, integer) IS
+  'PL/Python body of st_fromgdalraster, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_fromgdalraster(gdaldata bytea, srid integer DEFAULT NULL) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plpy_st_fromgdalraster(gdaldata, srid)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_fromgdalraster(bytea, integer) IS
+  'args: gdaldata, srid=NULL - Returns a raster from a supported GDAL raster file (only the drivers in plraster_gdal_read_drivers are used).';
+
+CREATE FUNCTION @extschema@.plraster_gdal_version() RETURNS text
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import formats
+return formats.gdal_version()
+$$;
+COMMENT ON FUNCTION @extschema@.plraster_gdal_version() IS
+  'Reports the version of the GDAL library plraster uses (as postgis_gdal_version() words it).';

@@ -49,6 +49,22 @@ DELIBERATE_DIFFERENCES = {
         "PostGIS reads a reclass range with a bracket inside it ('3-[4', '3]-4', '[]3-4') as an odd "
         "range; plraster reads no number there and gives PostGIS's NOTICE for an invalid expression "
         "(brackets at a range's ends agree: tests/analysis/test_reclass_st_reclass.py).",
+    "warping float bands with interpolating kernels":
+        "PostGIS reads a warped VRT; plraster runs gdal.Warp on the same 512x128 blocks on MEM "
+        "datasets: grids, integer pixels and nearest neighbour are identical, float pixels from "
+        "Bilinear/Cubic/CubicSpline/Lanczos may differ in the last bits (measured at most 5e-12 "
+        "on values near 1; tests/warp).",
+    "ST_Reskew and non-zero skews in warps":
+        "plraster refuses a non-zero target skew (0A000) instead of approximating PostGIS's "
+        "skewed output grid.",
+    "8BSI bands in warps":
+        "PostGIS 3.3 with GDAL 3.6 writes a warped 8BSI band as 16-bit values in a byte band; "
+        "plraster gives GDAL's 8-bit values.",
+    "GDAL drivers":
+        "ST_GDALDrivers lists only the drivers plraster may use: ST_AsGDALRaster writes with an "
+        "allow-list (GTiff, COG, PNG, JPEG, GIF, ... none whose options name other files), and "
+        "ST_FromGDALRaster reads only with the drivers in plraster_gdal_read_drivers (GTiff, PNG, "
+        "JPEG, GIF by default; superusers only), not postgis.gdal_enabled_drivers.",
 }
 
 

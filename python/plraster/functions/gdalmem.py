@@ -110,3 +110,23 @@ def mem_driver():
         mem.Deregister()
         _PRIVATE_MEM = mem
     return _PRIVATE_MEM
+def ensure_drivers(*names):
+    """Register GDAL drivers `names` (MEM, GTiff, ...) when they are missing, and only those.
+
+    PostGIS raster, loaded in the same backend, applies postgis.gdal_enabled_drivers by
+    putting every disabled driver (MEM included, by default) in GDAL_SKIP and
+    deregistering it. Re-registering every driver would undo that for PostGIS too (VRT
+    and the other drivers that read files would come back), so GDAL_SKIP is narrowed to
+    let only the named drivers through, then restored. Called before each use: PostGIS
+    may deregister them again when its setting changes."""
+    gdal = modules()[0]
+    missing = [n for n in names if gdal.GetDriverByName(n) is None]
+    if not missing:
+        return
+    skip = gdal.GetConfigOption("GDAL_SKIP")
+    if skip:
+        gdal.SetConfigOption("GDAL_SKIP", " ".join(d for d in skip.split() if d not in missing))
+    try:
+        gdal.AllRegister()
+    finally:
+        gdal.SetConfigOption("GDAL_SKIP", skip)
