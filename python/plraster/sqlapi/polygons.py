@@ -1,0 +1,14 @@
+"""SQL adapters for sql/93-polygons.sql: raster -> vector (ST_DumpAsPolygons, the pieces
+of ST_Polygon)."""
+from plraster.functions import polygons
+from . import sql_function
+from .tiling import set_function
+
+dump_as_polygons = set_function(polygons.dump_as_polygons)
+polygon_parts = sql_function(polygons.polygon_parts)
+
+
+@sql_function
+def require_same_srid(geometry_srid, raster_srid):
+    """True, or PostGIS's error when ST_Intersection(geometry, raster) gets two SRIDs."""
+    return polygons.require_same_srid(geometry_srid, raster_srid)

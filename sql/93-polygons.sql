@@ -1,0 +1,105 @@
+-- Raster -> vector (ST_DumpAsPolygons, ST_Polygon, the raster/geometry ST_Intersection
+-- forms) and the accessors ST_GeoTransform and ST_Rotation, with PostGIS 3.3's signatures.
+-- Polygons are GDAL's GDALFPolygonize on an in-memory copy of the band, as in PostGIS
+-- (python/plraster/functions/polygons.py); ST_Polygon unions them with PostGIS's ST_Union.
+
+CREATE FUNCTION @extschema@.st_dumpaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
+    exclude_nodata_value boolean DEFAULT true)
+    RETURNS SETOF @extschema@.geomval
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE ROWS 1000 AS $$
+from plraster.sqlapi import polygons
+return polygons.dump_as_polygons(rast, band, exclude_nodata_value)
+$$;
+COMMENT ON FUNCTION @extschema@.st_dumpaspolygons(@extschema@.raster, integer, boolean) IS
+  'args: rast, band_num=1, exclude_nodata_value=TRUE - Returns a set of geomval (geom,val) rows, from a given raster band. If no band number is specified, band num defaults to 1.';
+
+CREATE FUNCTION @extschema@._plraster_polygon_parts(rast @extschema@.raster, band integer)
+    RETURNS geometry[]
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import polygons
+return polygons.polygon_parts(rast, band)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_polygon_parts(@extschema@.raster, integer) IS
+  'args: rast, band - ST_Polygon''s answer for a band without nodata value as element 1, or NULL and the polygons of the band''s data pixels that ST_Polygon unions; NULL with PostGIS''s NOTICE when there are none.';
+
+CREATE FUNCTION @extschema@.st_polygon(rast @extschema@.raster, band integer DEFAULT 1)
+    RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (SELECT COALESCE(p[1], st_multi(st_union(p[2:])))
+        FROM @extschema@._plraster_polygon_parts(rast, band) AS p);
+COMMENT ON FUNCTION @extschema@.st_polygon(@extschema@.raster, integer) IS
+  'args: rast, band_num=1 - Returns a multipolygon geometry formed by the union of pixels that have a pixel value that is not no data value. If no band number is specified, band num defaults to 1.';
+
+-- ST_Intersection(geometry, raster): PostGIS's PL/pgSQL steps as one SQL statement.
+CREATE FUNCTION @extschema@._plraster_require_same_srid(geometry_srid integer, raster_srid integer)
+    RETURNS boolean
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import polygons
+return polygons.require_same_srid(geometry_srid, raster_srid)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_require_same_srid(integer, integer) IS
+  'args: geometry_srid, raster_srid - True, or PostGIS''s error when the SRIDs of a geometry and a raster differ.';
+
+CREATE FUNCTION @extschema@.st_intersection(geomin geometry, rast @extschema@.raster,
+    band integer DEFAULT 1)
+    RETURNS SETOF @extschema@.geomval
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT p.geom, p.val
+  FROM (SELECT CASE WHEN @extschema@._plraster_require_same_srid(st_srid(geomin), @extschema@.st_srid(rast))
+                    THEN @extschema@.st_intersects(geomin, rast, band) END AS hit) AS t
+  CROSS JOIN LATERAL (
+    SELECT st_intersection((gv).geom, geomin) AS geom, (gv).val AS val
+    FROM @extschema@.st_dumpaspolygons(CASE WHEN t.hit THEN rast END, band) AS gv
+    WHERE t.hit AND st_intersects((gv).geom, geomin)
+    UNION ALL
+    SELECT st_geomcollfromtext('GEOMETRYCOLLECTION EMPTY', st_srid(geomin)), NULL::double precision
+    WHERE NOT t.hit) AS p
+  WHERE NOT t.hit OR NOT st_isempty(p.geom);
+END;
+COMMENT ON FUNCTION @extschema@.st_intersection(geometry, @extschema@.raster, integer) IS
+  'args: geom, rast, band_num=1 - Returns a raster or a set of geometry-pixelvalue pairs representing the shared portion of two rasters or the geometrical intersection of a vectorization of the raster and a geometry.';
+
+CREATE FUNCTION @extschema@.st_intersection(rast @extschema@.raster, band integer, geomin geometry)
+    RETURNS SETOF @extschema@.geomval
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT * FROM @extschema@.st_intersection(geomin, rast, band);
+END;
+COMMENT ON FUNCTION @extschema@.st_intersection(@extschema@.raster, integer, geometry) IS
+  'args: rast, band, geomin - Returns a raster or a set of geometry-pixelvalue pairs representing the shared portion of two rasters or the geometrical intersection of a vectorization of the raster and a geometry.';
+
+CREATE FUNCTION @extschema@.st_intersection(rast @extschema@.raster, geomin geometry)
+    RETURNS SETOF @extschema@.geomval
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT * FROM @extschema@.st_intersection(geomin, rast, 1);
+END;
+COMMENT ON FUNCTION @extschema@.st_intersection(@extschema@.raster, geometry) IS
+  'args: rast, geom - Returns a raster or a set of geometry-pixelvalue pairs representing the shared portion of two rasters or the geometrical intersection of a vectorization of the raster and a geometry.';
+
+-- Accessors -----------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@._plraster_geotransform(header bytea, OUT imag double precision,
+    OUT jmag double precision, OUT theta_i double precision, OUT theta_ij double precision,
+    OUT xoffset double precision, OUT yoffset double precision)
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import accessors
+return accessors.geotransform(header)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_geotransform(bytea) IS
+  'args: header - ST_GeoTransform of a raster header.';
+
+CREATE FUNCTION @extschema@.st_geotransform(@extschema@.raster, OUT imag double precision,
+    OUT jmag double precision, OUT theta_i double precision, OUT theta_ij double precision,
+    OUT xoffset double precision, OUT yoffset double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@._plraster_geotransform(substring($1 FROM 1 FOR 61));
+COMMENT ON FUNCTION @extschema@.st_geotransform(@extschema@.raster) IS
+  'args: rast - The pixel size, rotation and skew angles and upper-left corner of a raster.';
+
+CREATE FUNCTION @extschema@.st_rotation(@extschema@.raster) RETURNS double precision
+LANGUAGE sql VOLATILE
+RETURN (@extschema@.st_geotransform($1)).theta_i;
+COMMENT ON FUNCTION @extschema@.st_rotation(@extschema@.raster) IS
+  'args: rast - Returns the rotation of the raster in radian.';
