@@ -45,10 +45,11 @@ CREATE FUNCTION @extschema@.st_intersection(geomin geometry, rast @extschema@.ra
     RETURNS SETOF @extschema@.geomval
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
+  WITH t AS MATERIALIZED (
+    SELECT CASE WHEN @extschema@._plraster_require_same_srid(st_srid(geomin), @extschema@.st_srid(rast))
+                THEN COALESCE(@extschema@.st_intersects(geomin, rast, band), false) END AS hit)
   SELECT p.geom, p.val
-  FROM (SELECT CASE WHEN @extschema@._plraster_require_same_srid(st_srid(geomin), @extschema@.st_srid(rast))
-                    THEN @extschema@.st_intersects(geomin, rast, band) END AS hit) AS t
-  CROSS JOIN LATERAL (
+  FROM t CROSS JOIN LATERAL (
     SELECT st_intersection((gv).geom, geomin) AS geom, (gv).val AS val
     FROM @extschema@.st_dumpaspolygons(CASE WHEN t.hit THEN rast END, band) AS gv
     WHERE t.hit AND st_intersects((gv).geom, geomin)
