@@ -6,8 +6,9 @@ import sys
 import numpy as np
 
 _TESTS = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
-if _TESTS not in sys.path:
-    sys.path.insert(0, _TESTS)
+for _p in (_TESTS, os.path.join(_TESTS, "outdb")):
+    if _p not in sys.path:
+        sys.path.append(_p)
 
 import rasters  # noqa: E402
 
