@@ -406,7 +406,7 @@ CREATE TYPE @extschema@.reclassarg AS (nband integer, reclassexpr text, pixeltyp
 COMMENT ON TYPE @extschema@.reclassarg IS
   'postgis raster type: A composite type used as input into the ST_Reclass function defining the behavior of reclassification.';
 
--- polygons: ST_DumpAsPolygons, ST_Polygon, ST_Intersection(raster, geometry), ST_GeoTransform, ST_Rotation
+-- polygons: ST_DumpAsPolygons, ST_Polygon, ST_Intersection(raster, geometry), ST_GeoTransform, ST_Rotation, ST_SetZ, ST_SetM
 CREATE FUNCTION @extschema@.st_dumpaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
     exclude_nodata_value boolean DEFAULT true)
     RETURNS SETOF @extschema@.geomval
@@ -508,3 +508,29 @@ LANGUAGE sql VOLATILE
 RETURN (@extschema@.st_geotransform($1)).theta_i;
 COMMENT ON FUNCTION @extschema@.st_rotation(@extschema@.raster) IS
   'args: rast - Returns the rotation of the raster in radian.';
+-- ST_SetZ / ST_SetM ------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@._plraster_setzm(rast @extschema@.raster, geom_wkb bytea,
+    geom_srid integer, resample text, band integer, dimension text) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import polygons
+return polygons.set_vertex_values(rast, geom_wkb, geom_srid, resample, band, dimension)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_setzm(@extschema@.raster, bytea, integer, text, integer, text) IS
+  'args: rast, geom_wkb, geom_srid, resample, band, dimension - ISO WKB of a geometry with a band''s values at its vertices as Z or M.';
+
+CREATE FUNCTION @extschema@.st_setz(rast @extschema@.raster, geom geometry,
+    resample text DEFAULT 'nearest', band integer DEFAULT 1) RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_srid(geom), resample, band, 'Z'),
+                      st_srid(geom));
+COMMENT ON FUNCTION @extschema@.st_setz(@extschema@.raster, geometry, text, integer) IS
+  'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';
+
+CREATE FUNCTION @extschema@.st_setm(rast @extschema@.raster, geom geometry,
+    resample text DEFAULT 'nearest', band integer DEFAULT 1) RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_srid(geom), resample, band, 'M'),
+                      st_srid(geom));
+COMMENT ON FUNCTION @extschema@.st_setm(@extschema@.raster, geometry, text, integer) IS
+  'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';

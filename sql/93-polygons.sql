@@ -104,3 +104,30 @@ LANGUAGE sql VOLATILE
 RETURN (@extschema@.st_geotransform($1)).theta_i;
 COMMENT ON FUNCTION @extschema@.st_rotation(@extschema@.raster) IS
   'args: rast - Returns the rotation of the raster in radian.';
+
+-- ST_SetZ / ST_SetM ------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@._plraster_setzm(rast @extschema@.raster, geom_wkb bytea,
+    geom_srid integer, resample text, band integer, dimension text) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import polygons
+return polygons.set_vertex_values(rast, geom_wkb, geom_srid, resample, band, dimension)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_setzm(@extschema@.raster, bytea, integer, text, integer, text) IS
+  'args: rast, geom_wkb, geom_srid, resample, band, dimension - ISO WKB of a geometry with a band''s values at its vertices as Z or M.';
+
+CREATE FUNCTION @extschema@.st_setz(rast @extschema@.raster, geom geometry,
+    resample text DEFAULT 'nearest', band integer DEFAULT 1) RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_srid(geom), resample, band, 'Z'),
+                      st_srid(geom));
+COMMENT ON FUNCTION @extschema@.st_setz(@extschema@.raster, geometry, text, integer) IS
+  'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';
+
+CREATE FUNCTION @extschema@.st_setm(rast @extschema@.raster, geom geometry,
+    resample text DEFAULT 'nearest', band integer DEFAULT 1) RETURNS geometry
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_srid(geom), resample, band, 'M'),
+                      st_srid(geom));
+COMMENT ON FUNCTION @extschema@.st_setm(@extschema@.raster, geometry, text, integer) IS
+  'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';
