@@ -407,22 +407,33 @@ COMMENT ON TYPE @extschema@.reclassarg IS
   'postgis raster type: A composite type used as input into the ST_Reclass function defining the behavior of reclassification.';
 
 -- polygons: ST_DumpAsPolygons, ST_Polygon, ST_Intersection(raster, geometry), ST_GeoTransform, ST_Rotation, ST_SetZ, ST_SetM
-CREATE FUNCTION @extschema@.st_dumpaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
-    exclude_nodata_value boolean DEFAULT true)
-    RETURNS SETOF @extschema@.geomval
+-- (the install script's form of sql/93-polygons.sql, as tools/sqlgen.py writes it)
+CREATE FUNCTION @extschema@._plpy_st_dumpaspolygons(rast bytea, band integer, exclude_nodata_value boolean) RETURNS SETOF @extschema@.geomval
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE ROWS 1000 AS $$
 from plraster.sqlapi import polygons
 return polygons.dump_as_polygons(rast, band, exclude_nodata_value)
 $$;
+COMMENT ON FUNCTION @extschema@._plpy_st_dumpaspolygons(bytea, integer, boolean) IS
+  'PL/Python body of st_dumpaspolygons, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_dumpaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
+    exclude_nodata_value boolean DEFAULT true) RETURNS SETOF @extschema@.geomval
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT * FROM @extschema@._plpy_st_dumpaspolygons(rast, band, exclude_nodata_value);
+END;
 COMMENT ON FUNCTION @extschema@.st_dumpaspolygons(@extschema@.raster, integer, boolean) IS
   'args: rast, band_num=1, exclude_nodata_value=TRUE - Returns a set of geomval (geom,val) rows, from a given raster band. If no band number is specified, band num defaults to 1.';
 
-CREATE FUNCTION @extschema@._plraster_polygon_parts(rast @extschema@.raster, band integer)
-    RETURNS geometry[]
+CREATE FUNCTION @extschema@._plpy__plraster_polygon_parts(rast bytea, band integer) RETURNS geometry[]
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
 from plraster.sqlapi import polygons
 return polygons.polygon_parts(rast, band)
 $$;
+COMMENT ON FUNCTION @extschema@._plpy__plraster_polygon_parts(bytea, integer) IS
+  'PL/Python body of _plraster_polygon_parts, on raster bytes as bytea';
+CREATE FUNCTION @extschema@._plraster_polygon_parts(rast @extschema@.raster, band integer) RETURNS geometry[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy__plraster_polygon_parts(rast, band);
 COMMENT ON FUNCTION @extschema@._plraster_polygon_parts(@extschema@.raster, integer) IS
   'args: rast, band - ST_Polygon''s answer for a band without nodata value as element 1, or NULL and the polygons of the band''s data pixels that ST_Polygon unions; NULL with PostGIS''s NOTICE when there are none.';
 
@@ -508,14 +519,20 @@ LANGUAGE sql VOLATILE
 RETURN (@extschema@.st_geotransform($1)).theta_i;
 COMMENT ON FUNCTION @extschema@.st_rotation(@extschema@.raster) IS
   'args: rast - Returns the rotation of the raster in radian.';
+
 -- ST_SetZ / ST_SetM ------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@._plraster_setzm(rast @extschema@.raster, geom_wkb bytea,
-    geom_srid integer, resample text, band integer, dimension text) RETURNS bytea
+CREATE FUNCTION @extschema@._plpy__plraster_setzm(rast bytea, geom_wkb bytea, geom_srid integer, resample text, band integer, dimension text) RETURNS bytea
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
 from plraster.sqlapi import polygons
 return polygons.set_vertex_values(rast, geom_wkb, geom_srid, resample, band, dimension)
 $$;
+COMMENT ON FUNCTION @extschema@._plpy__plraster_setzm(bytea, bytea, integer, text, integer, text) IS
+  'PL/Python body of _plraster_setzm, on raster bytes as bytea';
+CREATE FUNCTION @extschema@._plraster_setzm(rast @extschema@.raster, geom_wkb bytea,
+    geom_srid integer, resample text, band integer, dimension text) RETURNS bytea
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy__plraster_setzm(rast, geom_wkb, geom_srid, resample, band, dimension);
 COMMENT ON FUNCTION @extschema@._plraster_setzm(@extschema@.raster, bytea, integer, text, integer, text) IS
   'args: rast, geom_wkb, geom_srid, resample, band, dimension - ISO WKB of a geometry with a band''s values at its vertices as Z or M.';
 
