@@ -406,7 +406,7 @@ CREATE TYPE @extschema@.reclassarg AS (nband integer, reclassexpr text, pixeltyp
 COMMENT ON TYPE @extschema@.reclassarg IS
   'postgis raster type: A composite type used as input into the ST_Reclass function defining the behavior of reclassification.';
 
--- polygons: ST_DumpAsPolygons, ST_Polygon, ST_Intersection(raster, geometry), ST_GeoTransform, ST_Rotation, ST_SetZ, ST_SetM
+-- polygons: ST_DumpAsPolygons, ST_Polygon, ST_Intersection(raster, geometry), ST_GeoTransform, ST_Rotation, ST_SetZ, ST_SetM, ST_Contour
 -- (the install script's form of sql/93-polygons.sql, as tools/sqlgen.py writes it)
 CREATE FUNCTION @extschema@._plpy_st_dumpaspolygons(rast bytea, band integer, exclude_nodata_value boolean) RETURNS SETOF @extschema@.geomval
 LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE ROWS 1000 AS $$
@@ -551,3 +551,23 @@ RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_sr
                       st_srid(geom));
 COMMENT ON FUNCTION @extschema@.st_setm(@extschema@.raster, geometry, text, integer) IS
   'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';
+
+-- ST_Contour ---------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@._plpy_st_contour(rast bytea, bandnumber integer, level_interval double precision, level_base double precision, fixed_levels double precision[], polygonize boolean) RETURNS TABLE(geom geometry, id integer, value double precision)
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE ROWS 1000 AS $$
+from plraster.sqlapi import polygons
+return polygons.contour(rast, bandnumber, level_interval, level_base, fixed_levels, polygonize)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_contour(bytea, integer, double precision, double precision, double precision[], boolean) IS
+  'PL/Python body of st_contour, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_contour(rast @extschema@.raster, bandnumber integer DEFAULT 1,
+    level_interval double precision DEFAULT 100.0, level_base double precision DEFAULT 0.0,
+    fixed_levels double precision[] DEFAULT ARRAY[]::double precision[],
+    polygonize boolean DEFAULT false) RETURNS TABLE(geom geometry, id integer, value double precision)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT * FROM @extschema@._plpy_st_contour(rast, bandnumber, level_interval, level_base, fixed_levels, polygonize);
+END;
+COMMENT ON FUNCTION @extschema@.st_contour(@extschema@.raster, integer, double precision, double precision, double precision[], boolean) IS
+  'args: rast, bandnumber, level_interval, level_base, fixed_levels, polygonize - Generates a set of vector contours from the provided raster band, using the GDAL contouring algorithm.';

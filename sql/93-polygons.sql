@@ -131,3 +131,17 @@ RETURN st_geomfromwkb(@extschema@._plraster_setzm(rast, st_asbinary(geom), st_sr
                       st_srid(geom));
 COMMENT ON FUNCTION @extschema@.st_setm(@extschema@.raster, geometry, text, integer) IS
   'args: rast, geom, resample=nearest, band=1 - Returns a geometry with the same X/Y coordinates as the input geometry, and values from the raster copied into the Z dimension using the requested resample algorithm.';
+
+-- ST_Contour ---------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.st_contour(rast @extschema@.raster, bandnumber integer DEFAULT 1,
+    level_interval double precision DEFAULT 100.0, level_base double precision DEFAULT 0.0,
+    fixed_levels double precision[] DEFAULT ARRAY[]::double precision[],
+    polygonize boolean DEFAULT false)
+    RETURNS TABLE(geom geometry, id integer, value double precision)
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE ROWS 1000 AS $$
+from plraster.sqlapi import polygons
+return polygons.contour(rast, bandnumber, level_interval, level_base, fixed_levels, polygonize)
+$$;
+COMMENT ON FUNCTION @extschema@.st_contour(@extschema@.raster, integer, double precision, double precision, double precision[], boolean) IS
+  'args: rast, bandnumber, level_interval, level_base, fixed_levels, polygonize - Generates a set of vector contours from the provided raster band, using the GDAL contouring algorithm.';

@@ -1,6 +1,6 @@
 """SQL adapters for sql/93-polygons.sql: raster -> vector (ST_DumpAsPolygons, the pieces
 of ST_Polygon)."""
-from plraster.functions import polygons, vertexvalues
+from plraster.functions import contour as contour_lib, polygons, vertexvalues
 from . import sql_function
 from .tiling import set_function
 
@@ -18,3 +18,6 @@ def require_same_srid(geometry_srid, raster_srid):
 def set_vertex_values(rast, geom_wkb, geom_srid, resample, nband, dimension):
     """_plraster_setzm: ST_SetZ / ST_SetM's geometry as ISO WKB."""
     return vertexvalues.set_vertex_values(rast, geom_wkb, geom_srid, resample, nband, dimension)
+
+
+contour = set_function(contour_lib.contour)
