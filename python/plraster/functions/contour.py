@@ -10,7 +10,7 @@ from plraster.core.errors import InvalidParameterError
 from plraster.core.srid import clamp_srid
 from plraster.core.ticker import Ticker
 from plraster.functions import gdalmem
-from plraster.functions.polygons import _ewkb_hex
+from plraster.functions.polygons import ewkb_hex
 
 
 def contour(buf, nband=1, level_interval=100.0, level_base=0.0, fixed_levels=(),
@@ -57,6 +57,6 @@ def contour(buf, nband=1, level_interval=100.0, level_base=0.0, fixed_levels=(),
     for feature in layer:
         ticker.tick()
         geom = feature.GetGeometryRef()
-        rows.append((_ewkb_hex(bytes(geom.ExportToIsoWkb(ogr.wkbNDR)), srid),
+        rows.append((ewkb_hex(bytes(geom.ExportToIsoWkb(ogr.wkbNDR)), srid),
                      feature.GetFieldAsInteger(0), feature.GetFieldAsDouble(1)))
     return rows

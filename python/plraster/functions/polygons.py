@@ -19,7 +19,7 @@ from plraster.functions import extent, gdalmem
 _SRID_FLAG = 0x20000000
 
 
-def _ewkb_hex(iso_wkb, srid):
+def ewkb_hex(iso_wkb, srid):
     """Hex EWKB of a little-endian 2-D OGR WKB with srid set (0: none), as PostGIS writes it."""
     if not srid:
         return iso_wkb.hex()
@@ -65,7 +65,7 @@ def _band_pieces(buf, nband, exclude_nodata_value, notice_no_band):
     for batch in layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=NO"]):
         geoms = batch["wkb_geometry"]
         ticker.tick(len(geoms))
-        pieces.extend(zip((_ewkb_hex(bytes(g), srid) for g in geoms),
+        pieces.extend(zip((ewkb_hex(bytes(g), srid) for g in geoms),
                           batch["PixelValue"].tolist()))
     return pieces
 
