@@ -36,6 +36,31 @@ def pixel_height(h):
     return math.sqrt(h.scale_y * h.scale_y + h.skew_x * h.skew_x)
 
 
+def geotransform(h):
+    """ST_GeoTransform's (imag, jmag, theta_i, theta_ij, xoffset, yoffset): the lengths of
+    the pixel's column and row vectors, the angle of the column vector from the x axis
+    (clockwise, by its cosine as PostGIS measures it: NaN for a zero vector) and the angle
+    from the column vector to the row vector (signed by their cross product), and the
+    upper-left corner."""
+    imag = math.sqrt(h.scale_x * h.scale_x + h.skew_y * h.skew_y)
+    jmag = math.sqrt(h.skew_x * h.skew_x + h.scale_y * h.scale_y)
+    theta_i = _acos(h.scale_x, imag)
+    if _acos(h.skew_y, imag) < math.pi / 2:
+        theta_i = -theta_i
+    theta_ij = _acos(h.scale_x * h.skew_x + h.skew_y * h.scale_y, imag * jmag)
+    if h.scale_x * h.scale_y - h.skew_y * h.skew_x < 0:
+        theta_ij = -theta_ij
+    return imag, jmag, theta_i, theta_ij, h.ip_x, h.ip_y
+
+
+def _acos(num, den):
+    """acos(num / den) with C's answers: NaN for 0/0 or out of [-1, 1]."""
+    if den == 0:
+        return math.nan
+    q = num / den
+    return math.acos(q) if -1.0 <= q <= 1.0 else math.nan
+
+
 def georeference(h, fmt):
     """ST_GeoReference text: six lines of 10-decimal truncated numerics, world-file order.
 

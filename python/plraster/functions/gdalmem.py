@@ -130,3 +130,32 @@ def ensure_drivers(*names):
         gdal.AllRegister()
     finally:
         gdal.SetConfigOption("GDAL_SKIP", skip)
+class mem_driver_present:
+    """Context manager: GDAL's MEM driver registered for the block, and the driver set as it
+    was afterwards.
+
+    PostGIS sets GDAL_SKIP to every raster driver not in postgis.gdal_enabled_drivers (MEM
+    included: it registers MEM for its own calls and destroys it afterwards), so in a backend
+    that has run a PostGIS raster function `GetDriverByName("MEM")` is None. This registers
+    MEM alone (GDAL_SKIP minus MEM for one AllRegister: every other skipped driver stays
+    skipped) and deregisters it on leaving, so PostGIS's GDAL sees what it set up.
+    """
+
+    def __enter__(self):
+        gdal = modules()[0]
+        self.added = None
+        if gdal.GetDriverByName("MEM") is None:
+            skip = gdal.GetConfigOption("GDAL_SKIP")
+            kept = " ".join(d for d in (skip or "").split() if d != "MEM")
+            gdal.SetConfigOption("GDAL_SKIP", kept or None)
+            try:
+                gdal.AllRegister()
+            finally:
+                gdal.SetConfigOption("GDAL_SKIP", skip)
+            self.added = gdal.GetDriverByName("MEM")
+        return self
+
+    def __exit__(self, *exc):
+        if self.added is not None:
+            self.added.Deregister()
+        return False

@@ -24,6 +24,14 @@ def pixel_height(header):
 
 
 @sql_function
+def geotransform(header):
+    """ST_GeoTransform's record (NULL raster: NULL)."""
+    if header is None:
+        return None
+    return accessors.geotransform(wkb.read_header(header))
+
+
+@sql_function
 def georeference(header, fmt):
     """ST_GeoReference text."""
     return accessors.georeference(wkb.read_header(header), fmt)
