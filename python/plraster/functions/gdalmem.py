@@ -110,6 +110,8 @@ def mem_driver():
         mem.Deregister()
         _PRIVATE_MEM = mem
     return _PRIVATE_MEM
+
+
 def ensure_drivers(*names):
     """Register GDAL drivers `names` (MEM, GTiff, ...) when they are missing, and only those.
 
@@ -130,6 +132,8 @@ def ensure_drivers(*names):
         gdal.AllRegister()
     finally:
         gdal.SetConfigOption("GDAL_SKIP", skip)
+
+
 class mem_driver_present:
     """Context manager: GDAL's MEM driver registered for the block, and the driver set as it
     was afterwards.
