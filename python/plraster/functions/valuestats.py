@@ -266,31 +266,31 @@ class ValueTally:
         return [(v, c, c / total) for v, c in self.counts.items()]
 
 
-def value_count_rows(rast, nband=1, exclude_nodata_value=True, searchvalues=None, roundto=0):
-    """_ST_ValueCount on one raster: rows (value, count, percent)."""
+def _count_band(tally, rast, nband, exclude_nodata_value):
+    """Add one raster's band to tally, or fail softly as PostGIS does."""
     values, flagged = band_sample(rast, nband, exclude_nodata_value, 1.0, failure=NO_COUNT)
-    tally = ValueTally(searchvalues, roundto)
     if not len(values) and (flagged or tally.search is None):
         if flagged:
             messages.notice(stats.ALL_NODATA)
         raise SoftFailure(NO_COUNT % nband)
     tally.add(values, rounded=not flagged)
+
+
+def value_count_rows(rast, nband=1, exclude_nodata_value=True, searchvalues=None, roundto=0):
+    """_ST_ValueCount on one raster: rows (value, count, percent)."""
+    tally = ValueTally(searchvalues, roundto)
+    _count_band(tally, rast, nband, exclude_nodata_value)
     return tally.rows()
 
 
 def coverage_value_count(rasters, nband=1, exclude_nodata_value=True, searchvalues=None, roundto=0):
-    """_ST_ValueCount over a table's rasters (an iterable of raster bytes, NULLs skipped)."""
+    """_ST_ValueCount over a table's rasters (an iterable of raster bytes, NULLs skipped); a
+    raster that fails (a missing band, no value to count) ends it with no rows, as in
+    PostGIS (which, where no value is left, crashes instead)."""
     tally = ValueTally(searchvalues, roundto)
     for rast in rasters:
-        if rast is None:
-            continue
-        try:
-            values, flagged = band_sample(rast, nband, exclude_nodata_value, 1.0,
-                                          failure=NO_COUNT)
-        except SoftFailure as e:
-            messages.notice(str(e))
-            continue
-        tally.add(values, rounded=not flagged)
+        if rast is not None:
+            _count_band(tally, rast, nband, exclude_nodata_value)
     return tally.rows()
 
 
@@ -308,7 +308,7 @@ def count_state_add(state, rast, nband=1, exclude_nodata_value=True, sample_perc
                                               detail="ST_CountAgg was given %r." % sample_percent)
         state = {"count": 0, "nband": nband, "exclude_nodata_value": exclude_nodata_value is not False,
                  "sample_percent": sample_percent}
-    if rast is None or state["count"] is None:
+    if rast is None:
         return dict(state, count=None)
     if not state["exclude_nodata_value"]:
         header = wkb.read_header(rast)
@@ -319,4 +319,6 @@ def count_state_add(state, rast, nband=1, exclude_nodata_value=True, sample_perc
         except SoftFailure as e:
             messages.notice(str(e))
             n = None
-    return dict(state, count=None if n is None else state["count"] + n)
+    if n is None or state["count"] is None:
+        return dict(state, count=None)
+    return dict(state, count=state["count"] + n)
