@@ -68,5 +68,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_outdb.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_register.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
 
 .PHONY: install-python install-loader deps demo test bench

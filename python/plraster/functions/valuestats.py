@@ -40,8 +40,9 @@ DEFAULT_QUANTILES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 def band_sample(rast, nband, exclude_nodata_value, sample_percent, check=None,
                 failure=NO_STATS):
-    """The values PostGIS's statistics visit in band nband (float64, its order), and
-    whether they were sampled; soft failures as PostGIS's for a bad band or percentage,
+    """The values PostGIS's statistics visit in band nband (float64, its order), and True
+    when they are integers (an integer pixel type), or FLAGGED for ST_ValueCount's values of
+    a band flagged all-nodata; soft failures as PostGIS's for a bad band or percentage,
     then check() (the caller's own arguments), then `failure` when no value is left."""
     if nband is None and failure == NO_HISTOGRAM:
         nband = 1
@@ -63,16 +64,17 @@ def band_sample(rast, nband, exclude_nodata_value, sample_percent, check=None,
     if band.is_nodata:
         if failure == NO_COUNT:  # ST_ValueCount counts such a band's nodata value as it is
             if exclude:
-                return np.empty(0), True
-            return np.full(header.width * header.height, float(band.nodata)), True
+                return np.empty(0), FLAGGED
+            return np.full(header.width * header.height, float(band.nodata)), FLAGGED
         if exclude:
             messages.notice(stats.ALL_NODATA)
             raise SoftFailure(failure % nband)
         if failure != NO_COUNT:  # PostGIS keeps no values of such a band for its statistics
             raise SoftFailure(failure % nband)
         plane = np.broadcast_to(np.float64(band.nodata), (header.height, header.width))
-        return stats.band_values(plane, sample).copy(), sample is not None
-    values = stats.band_values(band.array(rast, header), sample)
+        return stats.band_values(plane, sample).copy(), False
+    array = band.array(rast, header)
+    values = stats.band_values(array, sample)
     if exclude and band.has_nodata and len(values):
         probe = wkb.Band(band.info, True, False, band.nodata, values)
         values = values[~nodata_mask(probe)]
@@ -80,7 +82,27 @@ def band_sample(rast, nband, exclude_nodata_value, sample_percent, check=None,
         if sample is not None:
             messages.notice(stats.ALL_SAMPLED_NODATA)
         raise SoftFailure(failure % nband)
-    return values, sample is not None
+    return values, array.dtype.kind in "iub"
+
+
+FLAGGED = "flagged"  # band_sample's mark of a band flagged all-nodata
+_SPAN = 1 << 20  # widest range of integer values counted with bincount
+
+
+def integer_counts(values, integral):
+    """(distinct values ascending, their counts, first positions) of integer values within
+    _SPAN of each other, in O(n) without sorting; None otherwise."""
+    if not integral or not len(values):
+        return None
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo >= _SPAN:
+        return None
+    off = (values - lo).astype(np.intp)
+    counts = np.bincount(off)
+    first = np.empty(len(counts), dtype=np.intp)
+    first[off[::-1]] = np.arange(len(off) - 1, -1, -1)
+    present = np.flatnonzero(counts)
+    return present + lo, counts[present], first[present]
 
 
 # ---- quantiles -----------------------------------------------------------------------------
@@ -95,20 +117,34 @@ def quantile_rows(rast, nband=1, exclude_nodata_value=True, sample_percent=1.0, 
         if any(not 0 <= q <= 1 for q in wanted):
             raise SoftFailure(BAD_QUANTILE)
 
-    values, _ = band_sample(rast, nband, exclude_nodata_value, sample_percent, check)
-    ordered = np.sort(values, kind="stable")
-    return [(q, quantile_of(ordered, q)) for q in sorted(wanted)]
+    values, integral = band_sample(rast, nband, exclude_nodata_value, sample_percent, check)
+    n = len(values)
+    ranks = sorted({r for q in wanted for r in _ranks(q, n)})
+    distinct = integer_counts(values, integral)
+    if distinct is not None:
+        uniq, counts, _ = distinct
+        at = np.searchsorted(np.cumsum(counts), ranks, side="right")
+        kth = dict(zip(ranks, uniq[at].tolist()))
+    else:
+        kth = dict(zip(ranks, np.partition(values, ranks)[ranks].tolist()))
+    return [(q, quantile_of(kth, n, q)) for q in sorted(wanted)]
 
 
-def quantile_of(ordered, q):
-    """PostGIS's interpolated quantile q of sorted values."""
-    n = len(ordered)
+def _ranks(q, n):
     h = q * (n - 1) + 1
     lo = math.floor(h)
-    low = float(ordered[lo - 1])
+    return (lo - 1,) if lo >= n else (lo - 1, lo)
+
+
+def quantile_of(kth, n, q):
+    """PostGIS's interpolated quantile q of n values, given their order statistics
+    kth[rank] (0-based) at the ranks _ranks(q, n) names."""
+    h = q * (n - 1) + 1
+    lo = math.floor(h)
+    low = float(kth[lo - 1])
     if lo >= n:
         return low
-    return low + (h - lo) * (float(ordered[lo]) - low)
+    return low + (h - lo) * (float(kth[lo]) - low)
 
 
 # ---- histogram ------------------------------------------------------------------------------
@@ -122,9 +158,13 @@ def histogram_rows(rast, nband=1, exclude_nodata_value=True, sample_percent=1.0,
         if any(not w > 0 for w in widths):
             raise SoftFailure(BAD_WIDTH)
 
-    values, _ = band_sample(rast, nband, exclude_nodata_value, sample_percent, check, NO_HISTOGRAM)
+    values, integral = band_sample(rast, nband, exclude_nodata_value, sample_percent, check,
+                                   NO_HISTOGRAM)
     lo = float(np.min(values)) if min is None else float(min)
     hi = float(np.max(values)) if max is None else float(max)
+    distinct = integer_counts(values, integral)
+    if distinct is not None:
+        return histogram(distinct[0], lo, hi, bins or 0, widths, bool(right), distinct[1])
     return histogram(values, lo, hi, bins or 0, widths, bool(right))
 
 
@@ -154,11 +194,13 @@ def _edges(lo, hi, bins, widths, right):
     return edges
 
 
-def histogram(values, lo, hi, bins, widths, right):
-    """Rows (min, max, count, percent) of values over PostGIS's bins."""
-    n = len(values)
+def histogram(values, lo, hi, bins, widths, right, weights=None):
+    """Rows (min, max, count, percent) of values (each counted weights[i] times, or once)
+    over PostGIS's bins."""
+    n = len(values) if weights is None else int(weights.sum())
     if lo == hi:
-        return [(lo, hi, int(np.count_nonzero(values == lo)), -1.0)]
+        same = values == lo
+        return [(lo, hi, int(same.sum() if weights is None else weights[same].sum()), -1.0)]
     if bins < 0:
         raise InvalidParameterError("invalid number of bins %d" % bins,
                                     detail="The number of bins must be 0 or more.")
@@ -172,7 +214,7 @@ def histogram(values, lo, hi, bins, widths, right):
         idx = np.searchsorted(bounds, values, side="left") - 1
         idx[values == bounds[0]] = 0
         valid = (idx >= 0) & (values <= bounds[-1])
-        counts = np.bincount(idx[valid], minlength=len(edges))[::-1]
+        counts = _bincount(idx, valid, weights, len(edges))[::-1]
         for (start, end), c in zip(edges, counts):
             rows.append((end, start, int(c), int(c) / n))
     else:
@@ -180,10 +222,16 @@ def histogram(values, lo, hi, bins, widths, right):
         idx = np.searchsorted(bounds, values, side="right") - 1
         idx[values == bounds[-1]] = len(edges) - 1
         valid = (idx >= 0) & (idx < len(edges)) & (values >= bounds[0])
-        counts = np.bincount(idx[valid], minlength=len(edges))
+        counts = _bincount(idx, valid, weights, len(edges))
         for (start, end), c in zip(edges, counts):
             rows.append((start, end, int(c), int(c) / n))
     return rows
+
+
+def _bincount(idx, valid, weights, length):
+    if weights is None:
+        return np.bincount(idx[valid], minlength=length)
+    return np.bincount(idx[valid], weights[valid], minlength=length).astype(np.int64)
 
 
 # ---- value counts ----------------------------------------------------------------------------
@@ -220,11 +268,12 @@ class ValueTally:
         self.counts = {}
         self.keys = []  # the values met, sorted, for the FLT_EPSILON look-up
 
-    def add(self, values, rounded=True):
+    def add(self, values, rounded=True, integral=False):
         """Count one raster's values (PostGIS's order), rounded unless told not to."""
         self.total += len(values)
-        if rounded:
+        if rounded and self.roundto is not None and self.roundto > 0:
             values = round_to(values, self.roundto)
+            integral = integral and self.roundto >= 1
         if self.search is not None:
             left = np.ones(len(values), dtype=bool)
             for i, s in enumerate(self.search):
@@ -232,7 +281,11 @@ class ValueTally:
                 self.search_counts[i] += int(np.count_nonzero(hit))
                 left &= ~hit
             return
-        uniq, first, counts = np.unique(values, return_index=True, return_counts=True)
+        distinct = integer_counts(values, integral)
+        if distinct is not None:
+            uniq, counts, first = distinct
+        else:
+            uniq, first, counts = np.unique(values, return_index=True, return_counts=True)
         tick = Ticker()
         for j in np.argsort(first, kind="stable"):
             tick.tick()
@@ -268,12 +321,13 @@ class ValueTally:
 
 def _count_band(tally, rast, nband, exclude_nodata_value):
     """Add one raster's band to tally, or fail softly as PostGIS does."""
-    values, flagged = band_sample(rast, nband, exclude_nodata_value, 1.0, failure=NO_COUNT)
+    values, kind = band_sample(rast, nband, exclude_nodata_value, 1.0, failure=NO_COUNT)
+    flagged = kind is FLAGGED
     if not len(values) and (flagged or tally.search is None):
         if flagged:
             messages.notice(stats.ALL_NODATA)
         raise SoftFailure(NO_COUNT % nband)
-    tally.add(values, rounded=not flagged)
+    tally.add(values, rounded=not flagged, integral=kind is True)
 
 
 def value_count_rows(rast, nband=1, exclude_nodata_value=True, searchvalues=None, roundto=0):
