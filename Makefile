@@ -75,5 +75,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_clip.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_warp.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_polygons.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
 
 .PHONY: install-python install-loader deps demo test bench
