@@ -2758,3 +2758,20 @@ END;
 COMMENT ON FUNCTION @extschema@.st_valuepercent(text, text, double precision, double precision) IS
   'args: rastertable, rastercolumn, searchvalue, roundto - Returns the percentage of a raster''s band that have a specified value. If no band is specified defaults to band 1. By default nodata value pixels are not counted.';
 
+-- dumpfix: restoring a dump of plraster_gdal_read_drivers skips the rows CREATE EXTENSION put back
+-- A dump restores this table's rows after CREATE EXTENSION has inserted the default ones
+-- again: a row already there is skipped, so that the restore does not fail on them (a
+-- default a superuser deleted comes back after a restore).
+CREATE FUNCTION @extschema@._plraster_gdal_read_drivers_skip_present() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM @extschema@.plraster_gdal_read_drivers d
+             WHERE d.short_name OPERATOR(pg_catalog.=) NEW.short_name) THEN
+    RETURN NULL;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER plraster_gdal_read_drivers_skip_present
+  BEFORE INSERT ON @extschema@.plraster_gdal_read_drivers
+  FOR EACH ROW EXECUTE FUNCTION @extschema@._plraster_gdal_read_drivers_skip_present();

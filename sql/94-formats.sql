@@ -15,6 +15,23 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.plraster_gdal_read_drive
 COMMENT ON TABLE @extschema@.plraster_gdal_read_drivers IS
   'GDAL drivers ST_FromGDALRaster may read with; only its owner (a superuser) may change it. Never enable drivers that read other files or URLs (VRT, GTI, WMS, WMTS, XYZ, PostGISRaster...).';
 
+-- A dump restores this table's rows after CREATE EXTENSION has inserted the default ones
+-- again: a row already there is skipped, so that the restore does not fail on them (a
+-- default a superuser deleted comes back after a restore).
+CREATE FUNCTION @extschema@._plraster_gdal_read_drivers_skip_present() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM @extschema@.plraster_gdal_read_drivers d
+             WHERE d.short_name OPERATOR(pg_catalog.=) NEW.short_name) THEN
+    RETURN NULL;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER plraster_gdal_read_drivers_skip_present
+  BEFORE INSERT ON @extschema@.plraster_gdal_read_drivers
+  FOR EACH ROW EXECUTE FUNCTION @extschema@._plraster_gdal_read_drivers_skip_present();
+
 CREATE FUNCTION @extschema@.st_asgdalraster(rast @extschema@.raster, format text,
     options text[] DEFAULT NULL, srid integer DEFAULT NULL)
 RETURNS bytea

@@ -51,7 +51,8 @@ def parse_args(argv):
 # (extension left out, extension created in its place, configuration tables whose data is left out)
 DIRECTIONS = {
     "plraster": ("postgis_raster", "plraster", ()),
-    "postgis": ("plraster", "postgis_raster", ("plraster_source_config", "plraster_limit_config")),
+    "postgis": ("plraster", "postgis_raster", ("plraster_source_config", "plraster_limit_config",
+                                              "plraster_gdal_read_drivers")),
 }
 
 
