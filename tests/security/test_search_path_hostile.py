@@ -136,8 +136,10 @@ SAMPLES = {
     "double precision": "1.0::float8", "boolean": "true", "text": "'GDAL'",
     "geometry": "public.st_setsrid(public.st_makepoint(0.5, -0.5), 0)",
     "integer[]": "ARRAY[1]", "double precision[]": "ARRAY[1.0::float8]", "raster[]": "ARRAY[r.rast]",
-    "bytea": "public.st_asbinary(r.rast)", "name": None, "regclass": "'public.sqlharden_t'::regclass",
+    "bytea": "plraster.st_asbinary(r.rast)", "name": None, "regclass": "'public.sqlharden_t'::regclass",
     "jsonb": "'{}'::jsonb", "oid[]": "ARRAY['public.sqlharden_t'::regclass::oid]",
+    "text[]": "ARRAY['1']", "double precision[][]": "ARRAY[[1.0::float8]]",
+    "regprocedure": "'plraster.st_mean4ma(double precision[], integer[], text[])'::regprocedure",
 }
 NAMES = ["'public'", "'sqlharden_t'", "'rast'"]
 SKIP = {"plraster_add_source", "plraster_drop_source", "plraster_register_cog"}
@@ -152,6 +154,10 @@ def _calls_for_every_function(conn):
         FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'plraster'::regnamespace AND p.prokind = 'f'
           AND p.prorettype <> 'event_trigger'::regtype ORDER BY p.oid""").fetchall()
+    # plraster's own types (rastbandarg, reclassarg, geomval, ...) named with their schema
+    own_types = {r[0] for r in conn.execute(
+        "SELECT t.typname FROM pg_catalog.pg_type t "
+        "WHERE t.typnamespace = 'plraster'::regnamespace").fetchall()}
     calls = []
     for name, types, retset in rows:
         if name in SKIP:
@@ -160,11 +166,10 @@ def _calls_for_every_function(conn):
         for t in types:
             t = t.replace("plraster.", "")
             args.append(next(names) if t == "name" else (SAMPLES.get(t) or "NULL::%s" % (
-                t if not t.startswith(("geomval", "addbandarg", "unionarg", "agg_", "summarystats"))
-                else "plraster." + t)))
+                "plraster." + t if t.split("[")[0] in own_types else t)))
         call = "plraster.%s(%s)" % (name, ", ".join(args))
-        calls.append("SELECT %s FROM public.sqlharden_t r LIMIT 1" % (
-            "count(*) FROM (SELECT %s) q" % call if retset else call))
+        one = "SELECT %s FROM public.sqlharden_t r LIMIT 1" % call
+        calls.append("SELECT count(*) FROM (%s) q" % one if retset else one)
     return calls
 
 
