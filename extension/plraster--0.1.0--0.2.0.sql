@@ -2775,3 +2775,28 @@ $$;
 CREATE TRIGGER plraster_gdal_read_drivers_skip_present
   BEFORE INSERT ON @extschema@.plraster_gdal_read_drivers
   FOR EACH ROW EXECUTE FUNCTION @extschema@._plraster_gdal_read_drivers_skip_present();
+
+-- versions: PostGIS raster's version functions
+CREATE FUNCTION @extschema@.postgis_gdal_version() RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN @extschema@.plraster_gdal_version();
+COMMENT ON FUNCTION @extschema@.postgis_gdal_version() IS
+  'Reports the version of the GDAL library plraster uses in the server.';
+
+CREATE FUNCTION @extschema@.postgis_raster_lib_version() RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN postgis_scripts_released();
+COMMENT ON FUNCTION @extschema@.postgis_raster_lib_version() IS
+  'Reports the PostGIS release whose raster plraster reproduces (plraster_version() gives plraster''s own).';
+
+CREATE FUNCTION @extschema@.postgis_raster_lib_build_date() RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN postgis_lib_build_date();
+COMMENT ON FUNCTION @extschema@.postgis_raster_lib_build_date() IS
+  'Reports the build date of the PostGIS library plraster is installed with.';
+
+CREATE FUNCTION @extschema@.postgis_raster_scripts_installed() RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN postgis_scripts_installed();
+COMMENT ON FUNCTION @extschema@.postgis_raster_scripts_installed() IS
+  'Reports the version of the PostGIS scripts installed with plraster (raster functions are plraster''s).';

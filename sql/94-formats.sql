@@ -1,6 +1,6 @@
 -- formats: ST_AsGDALRaster, ST_AsTIFF, ST_AsPNG, ST_AsJPEG, ST_GDALDrivers,
--- ST_FromGDALRaster, plraster_gdal_version (PostGIS 3.3 signatures; the version function
--- is named for plraster because postgis owns postgis_gdal_version).
+-- ST_FromGDALRaster, plraster_gdal_version (PostGIS 3.3 signatures; postgis_gdal_version,
+-- which calls it, is in 97-versions.sql).
 -- GDAL writes and reads in /vsimem/ only. Which drivers may READ bytes is chosen by a
 -- superuser in plraster_gdal_read_drivers (GTiff, PNG, JPEG, GIF by default): drivers such
 -- as VRT, GTI, WMS or PostGISRaster read other files or URLs and stay closed.
