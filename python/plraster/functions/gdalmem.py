@@ -78,88 +78,76 @@ def mem_dataset(header, bands, srs_wkt=None):
     return ds
 
 
+def _register_only(names):
+    """Register the missing GDAL drivers among `names`, and no other; returns those added.
+
+    PostGIS raster, loaded in the same backend, applies postgis.gdal_enabled_drivers by
+    putting every disabled driver (MEM included, by default) in GDAL_SKIP and deregistering
+    it. Re-registering every driver would undo that for PostGIS too (VRT and the other
+    drivers that read files would come back), so GDAL_SKIP is narrowed to let only `names`
+    through for one AllRegister, then restored, and any other driver that appeared anyway
+    is deregistered again."""
+    gdal = modules()[0]
+    missing = {n for n in names if gdal.GetDriverByName(n) is None}
+    if not missing:
+        return []
+    before = {gdal.GetDriver(i).ShortName for i in range(gdal.GetDriverCount())}
+    skip = gdal.GetConfigOption("GDAL_SKIP")
+    kept = " ".join(d for d in (skip or "").split() if d not in missing)
+    gdal.SetConfigOption("GDAL_SKIP", kept or None)
+    try:
+        gdal.AllRegister()
+    finally:
+        gdal.SetConfigOption("GDAL_SKIP", skip)
+    added = []
+    for i in reversed(range(gdal.GetDriverCount())):
+        driver = gdal.GetDriver(i)
+        if driver.ShortName in before:
+            continue
+        if driver.ShortName in missing:
+            added.append(driver)
+        else:
+            driver.Deregister()
+    return added
+
+
 _PRIVATE_MEM = None
 
 
 def mem_driver():
-    """GDAL's MEM driver, even in a backend where PostGIS raster has loaded GDAL: PostGIS
-    skips every driver that postgis.gdal_enabled_drivers does not enable (GDAL_SKIP), MEM
-    included, and registers MEM only while it uses it. Then plraster makes its own MEM
-    driver object and deregisters it at once, so that what PostGIS may open is unchanged;
-    a deregistered driver is never destroyed by GDAL's driver manager, so the handle stays
-    valid."""
+    """GDAL's MEM driver, even in a backend where PostGIS raster has skipped it (see
+    `_register_only`): then plraster makes its own MEM driver object and deregisters it at
+    once, so that what PostGIS may open is unchanged; a deregistered driver is never
+    destroyed by GDAL's driver manager, so the handle stays valid for Create()."""
     global _PRIVATE_MEM
     gdal = modules()[0]
     driver = gdal.GetDriverByName("MEM")
     if driver is not None:
         return driver
     if _PRIVATE_MEM is None:
-        before = {gdal.GetDriver(i).ShortName for i in range(gdal.GetDriverCount())}
-        skip = gdal.GetConfigOption("GDAL_SKIP")
-        kept = " ".join(n for n in (skip or "").split() if n.upper() != "MEM")
-        gdal.SetConfigOption("GDAL_SKIP", kept or None)
-        try:
-            gdal.AllRegister()
-        finally:
-            gdal.SetConfigOption("GDAL_SKIP", skip)
-        mem = gdal.GetDriverByName("MEM")
-        for i in reversed(range(gdal.GetDriverCount())):
-            other = gdal.GetDriver(i)
-            if other.ShortName not in before and other.ShortName != "MEM":
-                other.Deregister()
-        mem.Deregister()
-        _PRIVATE_MEM = mem
+        for added in _register_only(["MEM"]):
+            added.Deregister()
+            _PRIVATE_MEM = added
     return _PRIVATE_MEM
 
 
 def ensure_drivers(*names):
-    """Register GDAL drivers `names` (MEM, GTiff, ...) when they are missing, and only those.
-
-    PostGIS raster, loaded in the same backend, applies postgis.gdal_enabled_drivers by
-    putting every disabled driver (MEM included, by default) in GDAL_SKIP and
-    deregistering it. Re-registering every driver would undo that for PostGIS too (VRT
-    and the other drivers that read files would come back), so GDAL_SKIP is narrowed to
-    let only the named drivers through, then restored. Called before each use: PostGIS
-    may deregister them again when its setting changes."""
-    gdal = modules()[0]
-    missing = [n for n in names if gdal.GetDriverByName(n) is None]
-    if not missing:
-        return
-    skip = gdal.GetConfigOption("GDAL_SKIP")
-    if skip:
-        gdal.SetConfigOption("GDAL_SKIP", " ".join(d for d in skip.split() if d not in missing))
-    try:
-        gdal.AllRegister()
-    finally:
-        gdal.SetConfigOption("GDAL_SKIP", skip)
+    """Register GDAL drivers `names` (MEM, GTiff, ...) when they are missing, and only
+    those, for the algorithms that look drivers up by name (gdal.Warp to MEM, CreateCopy).
+    Called before each use: PostGIS may deregister them again when its setting changes."""
+    _register_only(names)
 
 
 class mem_driver_present:
-    """Context manager: GDAL's MEM driver registered for the block, and the driver set as it
-    was afterwards.
-
-    PostGIS sets GDAL_SKIP to every raster driver not in postgis.gdal_enabled_drivers (MEM
-    included: it registers MEM for its own calls and destroys it afterwards), so in a backend
-    that has run a PostGIS raster function `GetDriverByName("MEM")` is None. This registers
-    MEM alone (GDAL_SKIP minus MEM for one AllRegister: every other skipped driver stays
-    skipped) and deregisters it on leaving, so PostGIS's GDAL sees what it set up.
-    """
+    """Context manager: GDAL's MEM driver registered for the block (see `_register_only`),
+    and deregistered on leaving if it was not there before, so PostGIS's GDAL sees what it
+    set up."""
 
     def __enter__(self):
-        gdal = modules()[0]
-        self.added = None
-        if gdal.GetDriverByName("MEM") is None:
-            skip = gdal.GetConfigOption("GDAL_SKIP")
-            kept = " ".join(d for d in (skip or "").split() if d != "MEM")
-            gdal.SetConfigOption("GDAL_SKIP", kept or None)
-            try:
-                gdal.AllRegister()
-            finally:
-                gdal.SetConfigOption("GDAL_SKIP", skip)
-            self.added = gdal.GetDriverByName("MEM")
+        self.added = _register_only(["MEM"])
         return self
 
     def __exit__(self, *exc):
-        if self.added is not None:
-            self.added.Deregister()
+        for driver in self.added:
+            driver.Deregister()
         return False
