@@ -167,13 +167,13 @@ class _Pixels:
         return array.reshape(self.shape, order=self.order)
 
 
-def emit_band(header, info, nodata, values, null, flag_if_all_nodata=True):
+def emit_band(header, info, nodata, values, null):
     """WKB of header with one band of values (doubles, null -> nodata) stored into pixel type
-    info; flagged is-nodata when every pixel is nodata (and flag_if_all_nodata)."""
+    info; flagged is-nodata when every pixel is nodata."""
     stored = stored_values(info, nodata, values)
     stored[null] = nodata
     all_nodata = bool(nodata_where(stored, nodata).all()) if stored.size else False
-    band = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=all_nodata and flag_if_all_nodata,
+    band = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=all_nodata,
                     data=stored.astype(info.dtype))
     return wkb.emit_header(header.replace(num_bands=1), 1) + wkb.emit_band(
         band, header.width, header.height)
@@ -300,7 +300,9 @@ def map_algebra_expr_one(buf, nband, pixeltype, expression, nodataval, runner):
     [rast.y]; pixels are computed column by column. A band that is all nodata, a NULL
     expression, or an expression without '[rast' (evaluated once, through its text as
     PostGIS reads it back; with a nodataval the band is all nodataval) fill the band with one
-    value; the band is flagged is-nodata when that value is the nodata value."""
+    value; the band is flagged is-nodata when that value is the nodata value. PostGIS
+    compares with !FLT_NEQ, so a NaN pixel, or any pixel against a NaN nodata value, counts
+    as nodata here."""
     if buf is None:
         messages.notice("Raster is NULL. Returning NULL")
         return None
@@ -326,38 +328,50 @@ def map_algebra_expr_one(buf, nband, pixeltype, expression, nodataval, runner):
 
     def filled(value):
         stored = to_pixel_values(info, np.full(shape, value))
-        flag = abs(value - newnodata) <= FLT_EPSILON
-        out = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=bool(flag),
+        out = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=_flt_eq(value, newnodata),
                        data=stored.astype(info.dtype))
         return wkb.emit_header(header.replace(num_bands=1), 1) + wkb.emit_band(
             out, header.width, header.height)
 
     if band.is_nodata:
         return filled(init)
+    limits.check_pixels(header.width, header.height, 64, "the map algebra")
     values = np.asarray(band.array(buf, header), dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        skip = np.abs(values - newnodata) <= FLT_EPSILON
+    skip = _flt_eq(values, newnodata)
     if band.has_nodata and skip.all():
         return filled(init)
     if expression is None:
         return filled(init)
     if "[rast" not in expression:
-        if nodataval is not None:
-            return filled(init)
         expr = Expression(expression, ())
         runner.prepare(expr)
         text = runner.constant_text(expr)
-        return filled(init if text is None else float(text))
+        if nodataval is not None or text is None:
+            return filled(init)
+        return filled(float(text))
     expr = Expression(expression, exprparse.OLD_ONE_KEYWORDS)
     runner.prepare(expr)
     px = _Pixels(shape, COLUMN_MAJOR)
     px.columns["v1"] = px.flat(values)
     px.positions("x1", "y1", 1, 1)
-    skip = px.flat(skip)
-    px.run(expr, ~skip, runner)
-    px.fill(skip | px.null, init)
-    return emit_band(header, info, nodata, px.grid(px.values), px.grid(px.null),
-                     flag_if_all_nodata=abs(init - newnodata) <= FLT_EPSILON)
+    px.run(expr, ~px.flat(skip), runner)
+    px.fill(px.null, init)
+    # computed values and NULL results are set as rt_band_set_pixel sets them; the pixels
+    # skipped keep the band's initial value, converted without the nodata correction
+    stored = stored_values(info, nodata, px.grid(px.values))
+    stored[skip] = to_pixel_values(info, np.array([init]))[0]
+    flag = _flt_eq(init, newnodata) and bool(nodata_where(stored, nodata).all())
+    out = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=flag,
+                   data=stored.astype(info.dtype))
+    return wkb.emit_header(header.replace(num_bands=1), 1) + wkb.emit_band(
+        out, header.width, header.height)
+
+
+def _flt_eq(a, b):
+    """PostGIS's !FLT_NEQ(a, b): equal within FLT_EPSILON, and NaN equal to anything."""
+    with np.errstate(invalid="ignore"):
+        out = ~(np.abs(np.asarray(a, dtype=np.float64) - b) > FLT_EPSILON)
+    return bool(out) if out.ndim == 0 else out
 
 
 # ---- ST_MapAlgebraExpr, two rasters (deprecated) ------------------------------------------
@@ -415,24 +429,31 @@ def map_algebra_expr_two(buf1, nband1, buf2, nband2, expression, pixeltype, exte
             messages.notice(NO_INTERSECTION)
             return wkb.emit_header(out.header, 0)
         grid, offsets = out.header, list(out.offsets)
-    bands = [locate_band(b, h, n) if p and n is not None and n >= 1 else None
-             for b, h, n, p in zip(bufs, headers, (nband1, nband2), present)]
+    nbands = [0 if n is None else n for n in (nband1, nband2)]
+    bands = [locate_band(b, h, n) if p and n >= 1 else None
+             for b, h, n, p in zip(bufs, headers, nbands, present)]
+    for k, name in ((0, "FIRST"), (1, "SECOND")):
+        if kind == name and present[k] and bands[k] is None:
+            messages.notice("The %s raster does not have the band at index %d.  Returning no "
+                            "band raster of correct extent" % (name, nbands[k]))
+            return wkb.emit_header(grid, 0)
     if all(present) and bands[0] is None and bands[1] is None:
         messages.notice("The two rasters provided do not have the respectively specified "
                         "band indices.  Returning no band raster of correct extent")
         return wkb.emit_header(grid, 0)
+    # SECOND takes the pixel type and nodata value from raster 2 first, the others from
+    # raster 1 first
+    order = (1, 0) if kind == "SECOND" else (0, 1)
     if info is None:
-        # PostGIS 3.3.2 crashes when raster 1 lacks the band here; plraster takes the
-        # other band's type.
-        first = bands[0] if present[0] and bands[0] is not None else bands[1]
-        if first is None:
-            first = bands[0]
+        # PostGIS 3.3.2 crashes when the raster it takes the type from lacks the band;
+        # plraster takes the other band's type.
+        first = next((bands[k] for k in order if bands[k] is not None), None)
         if first is None:
             messages.notice("The two rasters provided do not have the respectively specified "
                             "band indices.  Returning no band raster of correct extent")
             return wkb.emit_header(grid, 0)
         info = first.info
-    nodata = _two_nodata(present, bands, info)
+    nodata = _two_nodata([present[k] for k in order], [bands[k] for k in order], info)
     exprs = [prepared(t, exprparse.OLD_TWO_KEYWORDS, runner)
              for t in (expression, nodata1expr, nodata2expr)]
     limits.check_pixels(grid.width, grid.height, 64, "the map algebra")
