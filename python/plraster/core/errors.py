@@ -96,3 +96,16 @@ class NullValueNotAllowedError(PlrasterError):
     """A NULL where PostGIS's PL/pgSQL code fails on one (a NULL loop bound)."""
 
     sqlstate = "22004"  # null_value_not_allowed
+
+
+class SqlSyntaxError(PlrasterError):
+    """SQL text given as an argument (a map algebra expression) that is not what it must
+    be: one expression."""
+
+    sqlstate = "42601"  # syntax_error
+
+
+class UndefinedParameterError(PlrasterError):
+    """SQL text given as an argument names a positional parameter ($1) it has none of."""
+
+    sqlstate = "42P02"  # undefined_parameter
