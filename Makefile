@@ -71,6 +71,7 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_session.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_terrain.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapalg.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapexpr.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_clip.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_warp.py

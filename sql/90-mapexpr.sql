@@ -17,13 +17,23 @@ $$;
 COMMENT ON FUNCTION @extschema@._st_mapalgebra(@extschema@.rastbandarg[], text, text, text, text, text, double precision) IS
   'The worker of ST_MapAlgebra''s expression forms';
 
+CREATE FUNCTION @extschema@._plraster_mapalgebra_expr(rast @extschema@.raster,
+    nband integer, expression text, pixeltype text, nodata1expr text)
+RETURNS @extschema@.raster
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE AS $$
+from plraster.sqlapi import mapexpr
+return mapexpr.map_algebra_one(rast, nband, expression, pixeltype, nodata1expr)
+$$;
+COMMENT ON FUNCTION @extschema@._plraster_mapalgebra_expr(@extschema@.raster, integer, text, text, text) IS
+  '_ST_MapAlgebra(ARRAY[ROW(rast, nband)]::rastbandarg[], expression, pixeltype, ''FIRST'', nodata1expr), without building the rastbandarg array';
+
 CREATE FUNCTION @extschema@.st_mapalgebra(rast @extschema@.raster, nband integer,
     pixeltype text, expression text,
     nodataval double precision DEFAULT NULL::double precision)
 RETURNS @extschema@.raster
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN @extschema@._st_mapalgebra(ARRAY[ROW(rast, nband)]::@extschema@.rastbandarg[],
-    expression, pixeltype, 'FIRST'::text, nodataval::text);
+RETURN @extschema@._plraster_mapalgebra_expr(rast, nband, expression, pixeltype,
+    nodataval::text);
 COMMENT ON FUNCTION @extschema@.st_mapalgebra(@extschema@.raster, integer, text, text, double precision) IS
   'args: rast, nband, pixeltype, expression, nodataval=NULL - Expression version - Returns a one-band raster given one or two input rasters, band indexes and one or more user-specified SQL expressions.';
 

@@ -15,7 +15,11 @@ def nodata_where(values, nodata):
     if nodata != nodata:
         return np.isnan(values)
     with np.errstate(invalid="ignore"):
-        return (values == nodata) | (np.abs(values - nodata) <= FLT_EPSILON)
+        if np.isfinite(nodata):
+            # values == nodata is within FLT_EPSILON too: one comparison does (same answer)
+            diff = np.subtract(values, nodata, dtype=np.float64)
+            return np.abs(diff, out=diff) <= FLT_EPSILON
+        return values == nodata
 
 
 def to_pixel_values(info, values):

@@ -93,8 +93,8 @@ class Runner:
         """The same as text (the deprecated one-raster form reads it back with atof)."""
         raise NotImplementedError
 
-    def rows(self, expr, columns, count):  # pragma: no cover
-        """(values, null) of the expression for count pixels; columns: slot -> array."""
+    def rows(self, expr, cols):  # pragma: no cover
+        """(values, null) of the expression over the pixels of cols (PixelColumns)."""
         raise NotImplementedError
 
 
@@ -111,8 +111,9 @@ def prepared(text, keywords, runner, absent=()):
     return expr
 
 
-def evaluate(expr, columns, count, runner):
-    """(values float64, null bool) of expr over count pixels."""
+def evaluate(expr, cols, runner):
+    """(values float64, null bool) of expr over the pixels of cols (PixelColumns)."""
+    count = cols.count
     if count == 0:
         return np.zeros(0), np.zeros(0, bool)
     if expr.is_constant:
@@ -120,10 +121,34 @@ def evaluate(expr, columns, count, runner):
             return np.full(count, expr.value), np.zeros(count, bool)
         return np.zeros(count), np.ones(count, bool)
     if expr.tree is not None:
-        out = exprparse.evaluate(expr.tree, columns, count)
+        out = exprparse.evaluate(expr.tree, {s: cols.array(s) for s in expr.slots}, count)
         if out is not None:
             return out, np.zeros(count, bool)
-    return runner.rows(expr, columns, count)
+    return runner.rows(expr, cols)
+
+
+class PixelColumns:
+    """The placeholder columns of some pixels of a grid, for one evaluation.
+
+    `arrays`: slot -> float64 array (one value per pixel evaluated); `positions`: slot ->
+    (axis, start), a pixel position (0: row, 1: column) plus start; `index`: the pixels'
+    flat indices in the grid (in `order`, 'C' row by row or 'F' column by column), or None
+    for every pixel in that order. `array(slot)` gives any slot as an array."""
+
+    def __init__(self, arrays, positions, index, shape, order):
+        self.arrays, self.positions, self.index = arrays, positions, index
+        self.shape, self.order = shape, order
+        self.count = shape[0] * shape[1] if index is None else index.size
+
+    def flat_index(self):
+        return np.arange(self.count) if self.index is None else self.index
+
+    def array(self, slot):
+        if slot in self.arrays:
+            return self.arrays[slot]
+        axis, start = self.positions[slot]
+        rows, cols = np.unravel_index(self.flat_index(), self.shape, order=self.order)
+        return (rows if axis == 0 else cols).astype(np.float64) + start
 
 
 class _Pixels:
@@ -134,6 +159,7 @@ class _Pixels:
         self.shape, self.order = shape, order
         self.count = shape[0] * shape[1]
         self.columns = {}
+        self._positions = {}
         self.values = np.zeros(self.count)
         self.null = np.ones(self.count, bool)
 
@@ -141,17 +167,24 @@ class _Pixels:
         return np.asarray(array).ravel(order=self.order)
 
     def positions(self, slot_x, slot_y, col0, row0):
-        rows, cols = np.indices(self.shape)
-        self.columns[slot_x] = self.flat(cols + col0).astype(np.float64)
-        self.columns[slot_y] = self.flat(rows + row0).astype(np.float64)
+        """Columns slot_x and slot_y: each pixel's column + col0 and row + row0."""
+        self._positions[slot_x] = (1, col0)
+        self._positions[slot_y] = (0, row0)
 
     def run(self, expr, where, runner):
         """Evaluate expr at the pixels where `where` (flat bool) holds; store results."""
+        positions = {s: self._positions[s] for s in expr.slots if s in self._positions}
+        if where.all():
+            arrays = {s: self.columns[s] for s in expr.slots if s not in positions}
+            cols = PixelColumns(arrays, positions, None, self.shape, self.order)
+            self.values[:], self.null[:] = evaluate(expr, cols, runner)
+            return
         idx = np.flatnonzero(where)
         if idx.size == 0:
             return
-        cols = {s: self.columns[s][idx] for s in expr.slots}
-        values, null = evaluate(expr, cols, idx.size, runner)
+        arrays = {s: self.columns[s][idx] for s in expr.slots if s not in positions}
+        cols = PixelColumns(arrays, positions, idx, self.shape, self.order)
+        values, null = evaluate(expr, cols, runner)
         self.values[idx] = values
         self.null[idx] = null
 
@@ -172,11 +205,18 @@ def emit_band(header, info, nodata, values, null):
     info; flagged is-nodata when every pixel is nodata."""
     stored = stored_values(info, nodata, values)
     stored[null] = nodata
-    all_nodata = bool(nodata_where(stored, nodata).all()) if stored.size else False
-    band = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=all_nodata,
+    band = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=_all_nodata(stored, nodata),
                     data=stored.astype(info.dtype))
     return wkb.emit_header(header.replace(num_bands=1), 1) + wkb.emit_band(
         band, header.width, header.height)
+
+
+def _all_nodata(stored, nodata):
+    """True when every stored value is the nodata value (a few pixels are looked at first)."""
+    flat = stored.ravel()
+    if flat.size == 0 or not nodata_where(flat[:16], nodata).all():
+        return False
+    return bool(nodata_where(flat, nodata).all())
 
 
 def _checked_pixeltype(pixeltype):
@@ -360,7 +400,7 @@ def map_algebra_expr_one(buf, nband, pixeltype, expression, nodataval, runner):
     # skipped keep the band's initial value, converted without the nodata correction
     stored = stored_values(info, nodata, px.grid(px.values))
     stored[skip] = to_pixel_values(info, np.array([init]))[0]
-    flag = _flt_eq(init, newnodata) and bool(nodata_where(stored, nodata).all())
+    flag = _flt_eq(init, newnodata) and _all_nodata(stored, nodata)
     out = wkb.Band(info, has_nodata=True, nodata=nodata, is_nodata=flag,
                    data=stored.astype(info.dtype))
     return wkb.emit_header(header.replace(num_bands=1), 1) + wkb.emit_band(

@@ -366,24 +366,37 @@ def _as_float(value, kind):
 
 
 def _float_op(op, a, b):
+    """a op b in float8 as PostgreSQL computes it; Fallback where it raises an error
+    (overflow to infinity, underflow to zero, division by zero)."""
     with np.errstate(all="ignore"):
         if op == "+":
             r = a + b
-            bad = np.isinf(r) & ~np.isinf(a) & ~np.isinf(b)
         elif op == "-":
             r = a - b
-            bad = np.isinf(r) & ~np.isinf(a) & ~np.isinf(b)
         elif op == "*":
             r = a * b
-            bad = (np.isinf(r) & ~np.isinf(a) & ~np.isinf(b)) | ((r == 0) & (a != 0) & (b != 0))
         elif op == "/":
-            bad = (b == 0) & ~np.isnan(a)
+            if np.any((b == 0) & ~np.isnan(a)):
+                raise Fallback()
             r = a / b
-            bad = bad | (np.isinf(r) & ~np.isinf(a)) | ((r == 0) & (a != 0) & ~np.isinf(b))
         else:
             raise Fallback()  # no float8 % float8 in PostgreSQL: its error
-    if np.any(bad):
-        raise Fallback()
+        if not np.all(np.isfinite(r)):
+            inf = np.isinf(r)
+            if op == "/":
+                bad = inf & ~np.isinf(a)
+            else:
+                bad = inf & ~np.isinf(a) & ~np.isinf(b)
+            if np.any(bad):
+                raise Fallback()
+        if op in ("*", "/") and np.any(r == 0):
+            zero = r == 0
+            if op == "*":
+                bad = zero & (a != 0) & (b != 0)
+            else:
+                bad = zero & (a != 0) & ~np.isinf(b)
+            if np.any(bad):
+                raise Fallback()
     return r
 
 

@@ -1,0 +1,66 @@
+"""ST_MapAlgebra's expression forms, ST_MapAlgebraExpr and ST_Intersection(raster, raster)
+over out-db bands, read by PostGIS (GDAL) and by plraster's engine from the same local
+GeoTIFF."""
+import os
+import sys
+
+import numpy as np
+import psycopg
+import pytest
+from osgeo import gdal
+
+import conformance
+from conformance import compare
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "outdb"))
+from outdb_records import one_band  # noqa: E402
+
+POSTGIS_OUTDB = ("SET postgis.enable_outdb_rasters = true; "
+                 "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
+DUMP = ("SELECT {s}.ST_MetaData(m), {s}.ST_BandMetaData(m), {s}.ST_DumpValues(m) "
+        "FROM (SELECT %s AS m OFFSET 0) q")
+
+
+@pytest.fixture(scope="module")
+def outdb(db_url, tmp_path_factory):
+    """(session with out-db reading on, path of a 40 x 30 Int16 GeoTIFF with nodata -1)."""
+    d = tmp_path_factory.mktemp("mapexpr-outdb")
+    os.chmod(d, 0o755)
+    path = str(d / "dem.tif")
+    rng = np.random.default_rng(4)
+    data = rng.integers(-500, 3000, (30, 40)).astype(np.int16)
+    data[rng.random(data.shape) < 0.1] = -1
+    ds = gdal.GetDriverByName("GTiff").Create(path, 40, 30, 1, gdal.GDT_Int16,
+                                              options=["TILED=YES", "BLOCKXSIZE=16",
+                                                       "BLOCKYSIZE=16"])
+    ds.SetGeoTransform((10.0, 0.001, 0.0, 50.0, 0.0, -0.001))
+    ds.GetRasterBand(1).WriteArray(data)
+    ds.GetRasterBand(1).SetNoDataValue(-1)
+    ds = None
+    os.chmod(path, 0o644)
+    session = conformance.Session(db_url)
+    session.conn.execute(POSTGIS_OUTDB)
+    added = session.run("SELECT plraster.plraster_add_source(%s, %s::jsonb)",
+                        (str(d), psycopg.types.json.Jsonb({})))
+    assert not added.failed, added
+    yield session, path
+    session.run("SELECT plraster.plraster_drop_source(%s)", (added.rows[0][0],))
+    session.run("SELECT plraster.plraster_cache_reset()")
+    session.close()
+
+
+@pytest.mark.parametrize("form", [
+    "{s}.ST_MapAlgebra({r}, 1, '32BF', '[rast] * 2 + 1'::text)",
+    "{s}.ST_MapAlgebra({r}, 1, '8BUI', 'CASE WHEN [rast] > 1000 THEN NULL ELSE [rast.x] END'::text, 7::double precision)",
+    "{s}.ST_MapAlgebra({r}, 1, {r2}, 1, '[rast1] - [rast2]'::text, '32BF', 'UNION', '[rast2]'::text, '0'::text, -1)",
+    "{s}.ST_MapAlgebraExpr({r}, 1, NULL, '[rast] / 4')",
+    "{s}.ST_MapAlgebraExpr({r}, {r2}, '[rast1] + [rast2.y]', NULL, 'SECOND')",
+    "{s}.ST_Intersection({r}, {r2}, 'BOTH')",
+    "{s}.ST_Intersection({r}, 1, {r2}, 1, 'BAND2', ARRAY[3]::double precision[])",
+])
+def test_outdb_expression_forms(outdb, form):
+    session, path = outdb
+    r = one_band(12, 9, 10.005, 49.996, 0.001, -0.001, path, pixtype="16BSI", nodata=-1)
+    r2 = one_band(10, 10, 10.008, 49.994, 0.001, -0.001, path, pixtype="16BSI", nodata=-1)
+    pg, pl = compare(session, "outdb map algebra expressions", DUMP % form, {"r": r, "r2": r2})
+    assert not pl.failed and pl.rows[0][2][1].count("NULL") < 60
