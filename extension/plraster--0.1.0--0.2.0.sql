@@ -3040,3 +3040,29 @@ RETURN @extschema@.st_intersection(rast1, 1, rast2, 1, 'BOTH'::text,
     ARRAY[nodataval, nodataval]);
 COMMENT ON FUNCTION @extschema@.st_intersection(@extschema@.raster, @extschema@.raster, double precision) IS
   'args: rast1, rast2, nodataval - Returns a raster representing the shared portion of two rasters.';
+-- colormap: ST_ColorMap, both forms (generated from sql/89-colormap.sql by tools/sqlgen.py)
+-- from sql/89-colormap.sql
+-- ST_ColorMap (functions/colormap.py): a band mapped to up to four 8BUI bands through a
+-- named map or a colour table. Signatures, defaults, volatility and strictness are PostGIS 3.3's.
+CREATE FUNCTION @extschema@._plpy_st_colormap(rast bytea, nband integer, colormap text, method text) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import colormap as _colormap
+return _colormap.colormap(rast, nband, colormap, method)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy_st_colormap(bytea, integer, text, text) IS
+  'PL/Python body of st_colormap, on raster bytes as bytea';
+CREATE FUNCTION @extschema@.st_colormap(rast @extschema@.raster, nband integer DEFAULT 1,
+    colormap text DEFAULT 'grayscale', method text DEFAULT 'INTERPOLATE') RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy_st_colormap(rast, nband, colormap, method)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@.st_colormap(@extschema@.raster, integer, text, text) IS
+  'args: rast, nband=1, colormap=grayscale, method=INTERPOLATE - Creates a new raster of up to four 8BUI bands (grayscale, RGB, RGBA) from the source raster and a specified band. Band 1 is assumed if not specified.';
+
+CREATE FUNCTION @extschema@.st_colormap(rast @extschema@.raster, colormap text,
+    method text DEFAULT 'INTERPOLATE')
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@.st_colormap(rast, 1, colormap, method);
+COMMENT ON FUNCTION @extschema@.st_colormap(@extschema@.raster, text, text) IS
+  'args: rast, colormap, method=INTERPOLATE - Creates a new raster of up to four 8BUI bands (grayscale, RGB, RGBA) from the source raster and a specified band. Band 1 is assumed if not specified.';
+
