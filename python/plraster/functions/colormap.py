@@ -61,6 +61,9 @@ _SEPARATORS = re.compile(r"[ \t,:]+")
 _KEYWORD_SEPARATORS = re.compile(r"[:,\t ]+")
 _NODATA_WORDS = ("nv", "null", "nodata")
 _METHODS = ("INTERPOLATE", "EXACT", "NEAREST")
+# The open ends of NEAREST's outer entries: finite, so that reclass's linear map of a
+# one-colour range stays that colour (an infinite width would give NaN)
+_HUGE = np.finfo(np.float64).max / 4
 
 
 def named_table(keyword):
@@ -141,11 +144,15 @@ def _rules(values, colours, method):
         for i in range(n - 1):
             rules.append(ReclassRule(values[i + 1], values[i], True, True,
                                      colours[i + 1], colours[i]))
-    else:  # NEAREST: each entry holds the values up to half-way to its neighbours
+    else:
+        # NEAREST, as PostGIS 3.3 answers (measured): entry i holds (half-way to the next
+        # entry, half-way to the previous one], the first entry reaching up to the top and
+        # the last down to the bottom; the first entry that holds a value wins, so an
+        # ascending table gives the last colour below the first half-way point
         for i in range(n):
-            hi = np.inf if i == 0 else (values[i - 1] + values[i]) / 2.0
-            lo = -np.inf if i == n - 1 else (values[i] + values[i + 1]) / 2.0
-            rules.append(ReclassRule(lo, hi, i == n - 1, True, colours[i], colours[i]))
+            hi = _HUGE if i == 0 else (values[i - 1] + values[i]) / 2.0
+            lo = -_HUGE if i == n - 1 else (values[i] + values[i + 1]) / 2.0
+            rules.append(ReclassRule(lo, hi, False, True, colours[i], colours[i]))
     return rules
 
 
