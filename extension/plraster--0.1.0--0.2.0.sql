@@ -3066,3 +3066,26 @@ RETURN @extschema@.st_colormap(rast, 1, colormap, method);
 COMMENT ON FUNCTION @extschema@.st_colormap(@extschema@.raster, text, text) IS
   'args: rast, colormap, method=INTERPOLATE - Creates a new raster of up to four 8BUI bands (grayscale, RGB, RGBA) from the source raster and a specified band. Band 1 is assumed if not specified.';
 
+
+-- interpolate: ST_InterpolateRaster (sql/93-interpolate.sql, as tools/sqlgen.py installs it)
+CREATE FUNCTION @extschema@._plpy__plraster_interpolateraster(geom bytea, options text, rast bytea, bandnumber integer) RETURNS bytea
+LANGUAGE plpython3u IMMUTABLE STRICT PARALLEL SAFE AS $$
+from plraster.sqlapi import interpolate
+return interpolate.interpolate_raster(geom, options, rast, bandnumber)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy__plraster_interpolateraster(bytea, text, bytea, integer) IS
+  'PL/Python body of _plraster_interpolateraster, on raster bytes as bytea';
+CREATE FUNCTION @extschema@._plraster_interpolateraster(geom bytea, options text,
+    rast @extschema@.raster, bandnumber integer) RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plpy__plraster_interpolateraster(geom, options, rast, bandnumber)::@extschema@.raster;
+COMMENT ON FUNCTION @extschema@._plraster_interpolateraster(bytea, text, @extschema@.raster, integer) IS
+  'The worker of ST_InterpolateRaster: the geometry as ISO WKB';
+
+CREATE FUNCTION @extschema@.st_interpolateraster(geom geometry, options text,
+    rast @extschema@.raster, bandnumber integer DEFAULT 1)
+RETURNS @extschema@.raster
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN @extschema@._plraster_interpolateraster(st_asbinary(geom), options, rast, bandnumber);
+COMMENT ON FUNCTION @extschema@.st_interpolateraster(geometry, text, @extschema@.raster, integer) IS
+  'args: input_points, algorithm_options, template, template_band_num=1 - Interpolates a gridded surface based on an input set of 3-d points, using the X- and Y-values to position the points on the grid and the Z-value of the points as the surface elevation.';
