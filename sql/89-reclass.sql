@@ -66,10 +66,10 @@ from plraster.sqlapi import reclass
 return reclass.grayscale_of_rasters(red, redband, green, greenband, blue, blueband, extenttype)
 $$;
 COMMENT ON FUNCTION @extschema@._plraster_grayscale(@extschema@.raster, integer, @extschema@.raster, integer, @extschema@.raster, integer, text) IS
-  'Internal: ST_Grayscale of rastbandarg[]: three bands of one raster (several rasters: 0A000 until map algebra''s extent logic is merged)';
+  'Internal: ST_Grayscale of rastbandarg[]: three bands of one raster or of several aligned rasters, on the grid map algebra gives them';
 
--- The rastbandarg[] form: three bands of one raster (several rasters need map algebra's
--- extent logic, which this branch does not have: 0A000).
+-- The rastbandarg[] form: three bands of one raster or of several aligned rasters (the
+-- grid map algebra's extent type gives them).
 CREATE FUNCTION @extschema@.st_grayscale(rastbandargset @extschema@.rastbandarg[],
     extenttype text DEFAULT 'INTERSECTION')
 RETURNS @extschema@.raster

@@ -26,9 +26,10 @@ from plraster.core import bandbytes, messages, wkb
 from plraster.core.bands import locate_band
 from plraster.core.nodata import FLT_EPSILON
 from plraster.core.pixelconv import stored_values, to_pixel_values
-from plraster.core.errors import InvalidParameterError, UnsupportedError
+from plraster.core.errors import InvalidParameterError
 from plraster.core.pixtypes import BY_NAME, to_pixel_value
 
+from .mapalgebra import extent
 from .reclassexpr import ReclassExpressionError, parse_reclass_expression
 
 _INVALID = "Invalid argument for reclassargset. %sReturning original raster"
@@ -210,44 +211,125 @@ def _as_8bui(rast, header, raster, nband):
     return pixels, new_mask, (float(nodataval) if nodataval is not None else None)
 
 
-def grayscale(rast, redband=1, greenband=2, blueband=3, extenttype="INTERSECTION"):
-    """ST_Grayscale(rast, redband, greenband, blueband, extenttype): one 8BUI band,
-    round(0.2989 red + 0.5870 green + 0.1140 blue) (PostgreSQL's round: half to even),
-    nodata where any of the three is nodata. One raster gives one grid whatever the
-    extenttype, so the map-algebra extent logic is not needed here."""
-    if rast is None:  # PostGIS's map algebra says so, three times, then returns NULL
-        for index in range(3):
+def _input_notices(rasters, nbands):
+    """PostGIS's map algebra NOTICEs for ST_Grayscale's inputs, in order: a NULL raster, a
+    NULL band number; the band numbers to use, or None when every raster is NULL (after the
+    NOTICE that says so). A NULL band number stays None: PostGIS's PL/pgSQL then skips the
+    scaling to 8BUI and map algebra reads band 1's values as they are."""
+    used = []
+    for index, (rast, nband) in enumerate(zip(rasters, nbands)):
+        if rast is None:
             messages.notice("First argument (nband) of rastbandarg at index %d is NULL. "
                             "Assuming NULL raster" % index)
+        elif nband is None:
+            messages.notice("First argument (nband) of rastbandarg at index %d is NULL. "
+                            "Assuming nband = 1" % index)
+        used.append(nband)
+    if all(r is None for r in rasters):
         messages.notice("All input rasters are NULL. Returning NULL")
         return None
-    rast = bandbytes.little_endian(rast)
-    header = wkb.read_header(rast)
-    for position, nband in enumerate((redband, greenband, blueband), 1):
-        if nband is None or nband < 1 or nband > header.num_bands:
-            raise InvalidParameterError("Band at index '%s' not found for raster '%d'"
-                                        % (nband, position))
-    raster = wkb.parse_raster(rast, notice_trailing=False)
-    channels = [_as_8bui(rast, header, raster, n) for n in (redband, greenband, blueband)]
-    red, green, blue = (c[0] for c in channels)
+    return used
+
+
+def _gray(channels, shape):
+    """round(0.2989 red + 0.5870 green + 0.1140 blue) (PostgreSQL's round: half to even)
+    of three (values, missing mask) channels, and the union of their masks."""
+    (red, _), (green, _), (blue, _) = channels
     gray = np.rint(0.2989 * red + 0.5870 * green + 0.1140 * blue)
-    missing = np.zeros(gray.shape, dtype=bool)
-    for _, mask, _ in channels:
+    missing = np.zeros(shape, dtype=bool)
+    for _, mask in channels:
         if mask is not None:
             missing |= mask
-    nodata = next((c[2] for c in channels if c[2] is not None), 0.0)
-    gray[missing] = nodata
+    return gray, missing
+
+
+def _gray_raster(header, gray, missing, nodata):
     info = BY_NAME["8BUI"]
+    gray[missing] = nodata
+    # map algebra flags a band whose every pixel is nodata
     out = wkb.Raster(header.replace(num_bands=1), [wkb.Band(
-        info, True, False, nodata, to_pixel_values(info, gray).astype(np.uint8))])
+        info, True, bool(missing.all()), nodata, to_pixel_values(info, gray).astype(np.uint8))])
     return wkb.emit_raster(out)
 
 
+def grayscale(rast, redband=1, greenband=2, blueband=3, extenttype="INTERSECTION"):
+    """ST_Grayscale(rast, redband, greenband, blueband, extenttype): one 8BUI band,
+    round(0.2989 red + 0.5870 green + 0.1140 blue), nodata where any of the three is
+    nodata. One raster gives one grid whatever the extenttype."""
+    if rast is None:
+        _input_notices([None] * 3, [None] * 3)
+        return None
+    return _grayscale([rast] * 3, (redband, greenband, blueband), extenttype)
+
+
 def grayscale_of_rasters(red, redband, green, greenband, blue, blueband, extenttype="INTERSECTION"):
-    """ST_Grayscale(rastbandarg[]) after its checks: the bands must be of one raster."""
-    if red != green or red != blue:
-        raise UnsupportedError(
-            "st_grayscale of bands of several rasters is not supported yet",
-            detail="Only three bands of one raster can be combined until map algebra's "
-                   "extent logic is merged.")
-    return grayscale(red, redband, greenband, blueband, extenttype)
+    """ST_Grayscale(rastbandarg[]) after its checks: the three bands, of one raster or of
+    several aligned ones, on the grid map algebra gives them for extenttype (a pixel outside
+    one of the rasters, or nodata in one, is nodata)."""
+    rasters = [red, green, blue]
+    nbands = _input_notices(rasters, (redband, greenband, blueband))
+    if nbands is None:
+        return None
+    return _grayscale(rasters, nbands, extenttype)
+
+
+def _grayscale(rasters, nbands, extenttype):
+    bufs = [None if r is None else bandbytes.little_endian(r) for r in rasters]
+    headers = [None if b is None else wkb.read_header(b) for b in bufs]
+    channels, nodatas = [], []  # nodatas: each position's 8BUI nodata (None: none or no raster)
+    for position, (buf, header, nband) in enumerate(zip(bufs, headers, nbands), 1):
+        if buf is None:
+            channels.append(None)
+            nodatas.append(None)
+            continue
+        raster = wkb.parse_raster(buf, notice_trailing=False)
+        if nband is None and header.num_bands >= 1:
+            values, mask = _source_values(buf, header, raster, 1)
+            band = raster.bands[0]
+            channels.append((values, mask))
+            nodatas.append(float(band.nodata) if band.has_nodata else None)
+            continue
+        if nband is None or nband < 1 or nband > header.num_bands:
+            raise InvalidParameterError("Band at index '%s' not found for raster '%d'"
+                                        % (nband, position))
+        values, mask, nodata = _as_8bui(buf, header, raster, nband)
+        channels.append((values, mask))
+        nodatas.append(nodata)
+    if all(b == bufs[0] for b in bufs):
+        nodata = next((n for n in nodatas if n is not None), 0.0)
+        gray, missing = _gray(channels, channels[0][0].shape)
+        return _gray_raster(headers[0], gray, missing, nodata)
+    kind = extent.extent_type(extenttype)
+    # map algebra's output nodata: that of the band SECOND or LAST names, else the first
+    # present band's (callbacks.reference_band), 0 when that band has none
+    reference = {"SECOND": 1, "LAST": 2}.get(kind)
+    if reference is None or channels[reference] is None:
+        reference = next(i for i, c in enumerate(channels) if c is not None)
+    nodata = 0.0 if nodatas[reference] is None else nodatas[reference]
+    grid = extent.output_grid(headers, kind)
+    if grid is None:
+        return None
+    if grid.is_empty:
+        return wkb.emit_header(grid.header, 0)
+    shape = (grid.header.height, grid.header.width)
+    placed = [_place(c, o, shape) for c, o in zip(channels, grid.offsets)]
+    gray, missing = _gray(placed, shape)
+    return _gray_raster(grid.header, gray, missing, nodata)
+
+
+def _place(channel, offset, shape):
+    """(values, missing) of one channel over the output grid: pixels outside its raster
+    (or of a NULL raster) are missing."""
+    values, missing = np.zeros(shape), np.ones(shape, dtype=bool)
+    if channel is None or offset is None:
+        return values, missing
+    src, mask = channel
+    col0, row0 = offset
+    h, w = src.shape
+    r0, c0 = max(0, -row0), max(0, -col0)
+    r1, c1 = min(shape[0], h - row0), min(shape[1], w - col0)
+    if r1 > r0 and c1 > c0:
+        window = (slice(r0 + row0, r1 + row0), slice(c0 + col0, c1 + col0))
+        values[r0:r1, c0:c1] = src[window]
+        missing[r0:r1, c0:c1] = False if mask is None else mask[window]
+    return values, missing
