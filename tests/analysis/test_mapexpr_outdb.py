@@ -1,4 +1,5 @@
-"""ST_MapAlgebra's expression forms, ST_MapAlgebraExpr and ST_Intersection(raster, raster)
+"""ST_MapAlgebra's expression forms, ST_MapAlgebraExpr, ST_Intersection(raster, raster) and
+ST_InterpolateRaster's template
 over out-db bands, read by PostGIS (GDAL) and by plraster's engine from the same local
 GeoTIFF."""
 import os
@@ -64,3 +65,20 @@ def test_outdb_expression_forms(outdb, form):
     r2 = one_band(10, 10, 10.008, 49.994, 0.001, -0.001, path, pixtype="16BSI", nodata=-1)
     pg, pl = compare(session, "outdb map algebra expressions", DUMP % form, {"r": r, "r2": r2})
     assert not pl.failed and pl.rows[0][2][1].count("NULL") < 60
+
+
+def test_outdb_template_of_interpolate_raster(outdb):
+    """ST_InterpolateRaster on an out-db template band: its grid and type are used, its pixels
+    are not read. PostGIS 3.3 fails there (XX000 "not implemented yet for OFFDB bands", as
+    ST_SetValues does: a deliberate difference); plraster gives what PostGIS gives for the
+    same grid in-db."""
+    session, path = outdb
+    r = one_band(12, 9, 10.005, 49.996, 0.001, -0.001, path, pixtype="16BSI", nodata=-1)
+    points = ("'MULTIPOINT Z(10.006 49.99 5, 10.015 49.993 90, 10.01 49.989 -20)'::geometry, "
+              "'invdist:power:2'")
+    pl = session.run(DUMP.format(s="plraster") % ("plraster.ST_InterpolateRaster(%s, '\\x%s'::plraster.raster)"
+                                                   % (points, r.lower())))
+    indb = ("public.ST_AddBand(public.ST_MakeEmptyRaster(12, 9, 10.005, 49.996, 0.001, -0.001, 0, 0, 4326), "
+            "'16BSI'::text, 0::double precision, -1::double precision)")
+    pg = session.run(DUMP.format(s="public") % ("public.ST_InterpolateRaster(%s, %s)" % (points, indb)))
+    assert not pl.failed and not pg.failed and pl.rows == pg.rows
