@@ -19,12 +19,12 @@ _FORMS = {}
 
 # Where plraster differs from PostGIS on purpose, and why.
 DELIBERATE_DIFFERENCES = {
-    "ST_AsRaster with skew":
+    "ST_AsRaster and ST_Reskew with skew":
         "PostGIS 3.3 searches for a skewed grid that covers the geometry and often fails "
         "(XX000 'Could not run covers test'), searches until statement_timeout, or returns a "
         "grid that does not cover the geometry's envelope; plraster gives the smallest skewed grid "
         "anchored at the envelope that covers it, equal to PostGIS's where PostGIS's covers it "
-        "too (half-pixel skews along one axis: tests/analysis/test_clip_asraster.py).",
+        "too (tests/analysis/test_clip_asraster.py, tests/warp/test_warp_conformance.py).",
     "SQLSTATE of malformed input":
         "PostGIS raises XX000 (internal error) for malformed WKB and many bad arguments; "
         "plraster raises a fitting class-22 (data exception) or 0A000 code.",

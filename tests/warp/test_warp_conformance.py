@@ -147,8 +147,27 @@ def test_size_limit_before_allocating(sql):
     assert out.sqlstate == "54000", out
 
 
-def test_reskew_not_implemented(sql):
-    out = sql.run(_hex("plraster.st_reskew('\\x%s'::plraster.raster, 1, 2)" % UTM.lower()))
+SKEWED_SOURCE = pack(10, 8, [{"pixtype": "16BSI", "data": np.arange(80).reshape(8, 10) - 20,
+                              "nodata": -20}], scale=(1.0, -1.0), ul=(0.0, 8.0), srid=32631)
+
+
+@pytest.mark.parametrize("args", ["0.5, 0", "0, 0.5", "-0.25, 0", "0.1", "0.1, 'Bilinear'",
+                                  "0.1, 0.1, 'Cubic', 0"])
+def test_reskew_equal_postgis(sql, args):
+    """ST_Reskew to a skewed grid: PostGIS's grid and pixels (where PostGIS's grid covers the
+    raster: with some skews it searches until statement_timeout, with others, such as
+    (0.2, 0.1), its grid leaves a corner out: conformance.DELIBERATE_DIFFERENCES)."""
+    sql.run("SET statement_timeout = 5000")
+    try:
+        compare(sql, "ST_Reskew(rast, skewx, skewy, algorithm, maxerr)",
+                _hex("{s}.st_reskew({r}, %s)" % args), rasters={"r": SKEWED_SOURCE})
+    finally:
+        sql.run("RESET statement_timeout")
+
+
+def test_reskew_with_a_grid_point_refused(sql):
+    out = sql.run(_hex("plraster.st_resample('\\x%s'::plraster.raster, 20, 11, 5, 5, 0.5, 0)"
+                       % UTM.lower()))
     assert out.sqlstate == "0A000", out
 
 

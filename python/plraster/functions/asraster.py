@@ -9,13 +9,10 @@ point (gridx, gridy) moves the corner onto that grid, adding a pixel on an axis 
 moved (with a width and height, the scales stretch instead to the moved corner). Every band starts as its nodata value (which it has) and the geometry's pixels,
 as GDAL's rasterizer burns them (ALL_TOUCHED with `touched`), get the band's value.
 """
-import math
-
 import numpy as np
 
-from plraster.core import limits, messages, wkb
+from plraster.core import georef, limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, UnsupportedError
-from plraster.core.nodata import FLT_EPSILON
 from plraster.core.pixtypes import info_for_name, to_pixel_value
 from plraster.functions import gdalmem, rasterize
 
@@ -84,8 +81,12 @@ def as_raster(geom, scalex=None, scaley=None, width=None, height=None, pixeltype
         ulx = minx if sx > 0 else minx + dimx * abs(sx)
         uly = maxy if sy < 0 else maxy - dimy * sy
     if skewx or skewy:
-        ulx, uly, cover_x, cover_y = _skewed_cover((minx, maxx, miny, maxy), sx, sy, skewx,
-                                                   skewy, (upperleftx, upperlefty))
+        # PostGIS 3.3 searches for a covering grid and often fails ("Could not run covers
+        # test") or searches until statement_timeout; where it answers, its grid is this one
+        # or one that does not cover the geometry (tests/analysis/test_clip_asraster.py)
+        given = (upperleftx, upperlefty) if upperleftx is not None and upperlefty is not None else None
+        ulx, uly, cover_x, cover_y = georef.skewed_cover((minx, maxx, miny, maxy), sx, sy,
+                                                         skewx, skewy, given)
         if scalex and scaley:  # a width and height asked for are kept
             dimx, dimy = cover_x, cover_y
     limits.check_pixels(dimx, dimy, 8 * len(infos), "the raster of the geometry")
@@ -104,30 +105,6 @@ def as_raster(geom, scalex=None, scaley=None, width=None, height=None, pixeltype
         parts.append(np.array(nodata).astype(dtype).tobytes())
         parts.append(pixels.tobytes())
     return b"".join(parts)
-
-
-def _skewed_cover(envelope, sx, sy, kx, ky, upperleft):
-    """(ulx, uly, width, height) of the skewed grid that covers the envelope (points and
-    lines already grown by half a pixel): anchored at the envelope's upper-left corner, the
-    corner moved to the smallest column and row the envelope's corners fall on, the size
-    the span of those columns and rows rounded up. An upper-left corner given is kept.
-
-    PostGIS 3.3 searches for a covering grid instead, and often fails ("Could not run
-    covers test") or searches until statement_timeout; where it answers with a skew along
-    one axis the grids are equal (tests/analysis/test_clip_asraster.py)."""
-    minx, maxx, miny, maxy = envelope
-    fixed = upperleft[0] is not None and upperleft[1] is not None
-    ox, oy = upperleft if fixed else (minx if sx > 0 else maxx, maxy if sy < 0 else miny)
-    inv = rasterize.inverse(wkb.RasterHeader(0, sx, sy, ox, oy, kx, ky, 0, 1, 1))
-    cols, rows = [], []
-    for x, y in ((minx, miny), (minx, maxy), (maxx, miny), (maxx, maxy)):
-        cols.append(inv[0] + x * inv[1] + y * inv[2])
-        rows.append(inv[3] + x * inv[4] + y * inv[5])
-    c0, r0 = (0.0, 0.0) if fixed else (min(cols), min(rows))
-    ulx, uly = ox + c0 * sx + r0 * kx, oy + c0 * ky + r0 * sy
-    width = max(int(math.ceil(max(cols) - c0 - FLT_EPSILON)), 1)
-    height = max(int(math.ceil(max(rows) - r0 - FLT_EPSILON)), 1)
-    return ulx, uly, width, height
 
 
 def _through_gdal(first, info, values):

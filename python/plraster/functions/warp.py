@@ -23,7 +23,7 @@ import math
 
 import numpy as np
 
-from plraster.core import limits, messages, ticker, wkb
+from plraster.core import georef, limits, messages, ticker, wkb
 from plraster.core.bands import locate_band
 from plraster.core.errors import (InvalidParameterError, PlrasterError, SizeLimitError,
                                    UnsupportedError)
@@ -115,6 +115,11 @@ def output_grid(suggested_gt, suggested_w, suggested_h, scalex=None, scaley=None
             else:
                 dim_y += 1
         ul_x, ul_y = wx, wy
+    if sk_x or sk_y:
+        # a skewed grid covering the extent, placed as PostGIS 3.3 places it where it
+        # succeeds (core.georef.skewed_cover; no grid point or size: warp_raster refuses them)
+        ul_x, ul_y, dim_x, dim_y = georef.skewed_cover((min_x, max_x, min_y, max_y), sc_x,
+                                                       -sc_y, sk_x, sk_y)
     out_gt = [ul_x, sc_x, sk_x, ul_y, sk_y, -sc_y]
     if use_scale and scalex < 0:
         out_gt[0] = ul_x + sc_x * dim_x + sk_x * 0
@@ -197,10 +202,11 @@ def gdal_warp(buf, algorithm="NearestNeighbour", maxerr=0.125, srid=None, scalex
     if header.is_empty:
         raise InvalidParameterError("cannot warp an empty raster",
                                     detail="The raster has no pixels.")
-    if (skewx or 0) != 0 or (skewy or 0) != 0:
-        raise UnsupportedError("warping to a skewed grid is not implemented",
-                               detail="plraster does not yet compute PostGIS's skewed output "
-                                      "grid; ST_Reskew and non-zero skews are refused.")
+    skewed = (skewx or 0) != 0 or (skewy or 0) != 0
+    if skewed and (gridx is not None or width is not None):
+        raise UnsupportedError("warping to a skewed grid with a grid point or a size is not "
+                               "supported", hint="Give the skew with scales only, as "
+                                                 "ST_Reskew does.")
     src_srid = header.srid
     dst_srid = src_srid if srid is None else srid
     if srid is not None and src_srid == 0:
@@ -216,7 +222,8 @@ def gdal_warp(buf, algorithm="NearestNeighbour", maxerr=0.125, srid=None, scalex
     alg = gdal_algorithm(algorithm)
     # GDAL's suggested grid keeps the source's diagonal in pixels, so from a source of at
     # most 512 x 512 gdal.Warp cannot allocate an absurd output before it can be checked
-    plain = (not _given(scalex) and not _given(scaley) and gridx is None and width is None
+    plain = (not skewed and not _given(scalex) and not _given(scaley) and gridx is None
+             and width is None
              and header.width <= _BLOCK_X and header.height <= _BLOCK_X
              and len({nodata is None for _, _, nodata in bands}) <= 1)
     if plain:
