@@ -65,3 +65,39 @@ def drop_all(sql):
     """Remove every helper function."""
     drop_callbacks(sql)
     sql.run("DROP FUNCTION IF EXISTS public.mapalg_show(double precision[], integer[], text[])")
+
+
+POSTGIS_OUTDB = ("SET postgis.enable_outdb_rasters = true; "
+                 "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
+
+
+def write_tiled_geotiff(path, data, nodata):
+    """A 16x16-tiled GeoTIFF of one band (data's type) at (10, 50), pixels of 0.001 degree."""
+    import os
+    from osgeo import gdal, gdal_array
+    height, width = data.shape
+    ds = gdal.GetDriverByName("GTiff").Create(
+        str(path), width, height, 1, gdal_array.NumericTypeCodeToGDALTypeCode(data.dtype),
+        options=["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
+    ds.SetGeoTransform((10.0, 0.001, 0.0, 50.0, 0.0, -0.001))
+    ds.GetRasterBand(1).WriteArray(data)
+    ds.GetRasterBand(1).SetNoDataValue(nodata)
+    ds = None
+    os.chmod(path, 0o644)
+    return str(path)
+
+
+def outdb_session(db_url, directory):
+    """A Session with PostGIS's out-db reading on and directory opened as a plraster source;
+    a generator for a fixture (yields the session, then removes the source)."""
+    import psycopg
+    import conformance
+    session = conformance.Session(db_url)
+    session.conn.execute(POSTGIS_OUTDB)
+    added = session.run("SELECT plraster.plraster_add_source(%s, %s::jsonb)",
+                        (str(directory), psycopg.types.json.Jsonb({})))
+    assert not added.failed, added
+    yield session
+    session.run("SELECT plraster.plraster_drop_source(%s)", (added.rows[0][0],))
+    session.run("SELECT plraster.plraster_cache_reset()")
+    session.close()

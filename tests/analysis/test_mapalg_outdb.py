@@ -4,19 +4,14 @@ import os
 import sys
 
 import numpy as np
-import psycopg
 import pytest
-from osgeo import gdal
 
-import conformance
 from conformance import compare
-from mapalg_helpers import CALLBACK_SQL, SHOW, SHOW_SQL, drop_all
+from mapalg_helpers import CALLBACK_SQL, SHOW, SHOW_SQL, drop_all, outdb_session, write_tiled_geotiff
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "outdb"))
 from outdb_records import one_band  # noqa: E402
 
-POSTGIS_OUTDB = ("SET postgis.enable_outdb_rasters = true; "
-                 "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
 DUMP = ("SELECT {s}.ST_MetaData(m), {s}.ST_BandMetaData(m), {s}.ST_DumpValues(m) "
         "FROM (SELECT %s AS m OFFSET 0) q")
 
@@ -26,30 +21,15 @@ def outdb(db_url, tmp_path_factory):
     """(session with out-db reading on, path of a 40 x 30 16-bit GeoTIFF with nodata 0)."""
     d = tmp_path_factory.mktemp("mapalg-outdb")
     os.chmod(d, 0o755)
-    path = str(d / "dem.tif")
     rng = np.random.default_rng(9)
     data = rng.integers(0, 3000, (30, 40)).astype(np.uint16)
     data[rng.random(data.shape) < 0.1] = 0
-    ds = gdal.GetDriverByName("GTiff").Create(path, 40, 30, 1, gdal.GDT_UInt16,
-                                              options=["TILED=YES", "BLOCKXSIZE=16",
-                                                       "BLOCKYSIZE=16"])
-    ds.SetGeoTransform((10.0, 0.001, 0.0, 50.0, 0.0, -0.001))
-    ds.GetRasterBand(1).WriteArray(data)
-    ds.GetRasterBand(1).SetNoDataValue(0)
-    ds = None
-    os.chmod(path, 0o644)
-    session = conformance.Session(db_url)
-    session.conn.execute(POSTGIS_OUTDB)
-    added = session.run("SELECT plraster.plraster_add_source(%s, %s::jsonb)",
-                        (str(d), psycopg.types.json.Jsonb({})))
-    assert not added.failed, added
-    session.run(CALLBACK_SQL)
-    session.run(SHOW_SQL)
-    yield session, path
-    drop_all(session)
-    session.run("SELECT plraster.plraster_drop_source(%s)", (added.rows[0][0],))
-    session.run("SELECT plraster.plraster_cache_reset()")
-    session.close()
+    path = write_tiled_geotiff(d / "dem.tif", data, 0)
+    for session in outdb_session(db_url, d):
+        session.run(CALLBACK_SQL)
+        session.run(SHOW_SQL)
+        yield session, path
+        drop_all(session)
 
 
 def test_outdb_mean4ma_and_user_callback(outdb):

@@ -1,23 +1,18 @@
 """ST_MapAlgebra's expression forms, ST_MapAlgebraExpr, ST_Intersection(raster, raster) and
-ST_InterpolateRaster's template
-over out-db bands, read by PostGIS (GDAL) and by plraster's engine from the same local
-GeoTIFF."""
+ST_InterpolateRaster's template over out-db bands, read by PostGIS (GDAL) and by plraster's
+engine from the same local GeoTIFF."""
 import os
 import sys
 
 import numpy as np
-import psycopg
 import pytest
-from osgeo import gdal
 
-import conformance
 from conformance import compare
+from mapalg_helpers import outdb_session, write_tiled_geotiff
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(__file__)), "outdb"))
 from outdb_records import one_band  # noqa: E402
 
-POSTGIS_OUTDB = ("SET postgis.enable_outdb_rasters = true; "
-                 "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
 DUMP = ("SELECT {s}.ST_MetaData(m), {s}.ST_BandMetaData(m), {s}.ST_DumpValues(m) "
         "FROM (SELECT %s AS m OFFSET 0) q")
 
@@ -27,27 +22,12 @@ def outdb(db_url, tmp_path_factory):
     """(session with out-db reading on, path of a 40 x 30 Int16 GeoTIFF with nodata -1)."""
     d = tmp_path_factory.mktemp("mapexpr-outdb")
     os.chmod(d, 0o755)
-    path = str(d / "dem.tif")
     rng = np.random.default_rng(4)
     data = rng.integers(-500, 3000, (30, 40)).astype(np.int16)
     data[rng.random(data.shape) < 0.1] = -1
-    ds = gdal.GetDriverByName("GTiff").Create(path, 40, 30, 1, gdal.GDT_Int16,
-                                              options=["TILED=YES", "BLOCKXSIZE=16",
-                                                       "BLOCKYSIZE=16"])
-    ds.SetGeoTransform((10.0, 0.001, 0.0, 50.0, 0.0, -0.001))
-    ds.GetRasterBand(1).WriteArray(data)
-    ds.GetRasterBand(1).SetNoDataValue(-1)
-    ds = None
-    os.chmod(path, 0o644)
-    session = conformance.Session(db_url)
-    session.conn.execute(POSTGIS_OUTDB)
-    added = session.run("SELECT plraster.plraster_add_source(%s, %s::jsonb)",
-                        (str(d), psycopg.types.json.Jsonb({})))
-    assert not added.failed, added
-    yield session, path
-    session.run("SELECT plraster.plraster_drop_source(%s)", (added.rows[0][0],))
-    session.run("SELECT plraster.plraster_cache_reset()")
-    session.close()
+    path = write_tiled_geotiff(d / "dem.tif", data, -1)
+    for session in outdb_session(db_url, d):
+        yield session, path
 
 
 @pytest.mark.parametrize("form", [
