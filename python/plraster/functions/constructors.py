@@ -6,7 +6,6 @@ float range for 32BF), band-index mistakes give PostGIS's NOTICE texts, and ever
 is little-endian WKB. Bands the destination already has are kept byte for byte; bands
 copied from another raster are written afresh, as PostGIS does.
 """
-import math
 
 import numpy as np
 

@@ -14,7 +14,6 @@ from plraster.core.lazynumpy import np
 
 from plraster.core import geometry, limits, messages, wkb
 from plraster.core.errors import InvalidParameterError, SoftFailure
-from plraster.core.georef import raster_to_world
 from plraster.core.bands import (as_little_endian, corrected_pixel_value, locate_band,
                                   materialise_band, patch_pixel, read_pixel)
 from plraster.functions.pixels import inverse_geotransform, nodata_mask, world_to_cell

@@ -171,3 +171,17 @@ def _passed_error(e):
 def raise_error(e):
     """Raise a PlrasterError as a PostgreSQL error with message, detail, hint and SQLSTATE."""
     raise _sql_error(e.message, e.sqlstate, e.detail, e.hint) from None
+
+
+_PLANS = {}
+
+
+def prepared(key, query, types=()):
+    """The plpy plan of query (parameter types `types`), prepared once per backend under
+    `key`; at most 64 are kept (then all are dropped and prepared again when next used)."""
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[key] = plpy.prepare(query, list(types))
+    return plan

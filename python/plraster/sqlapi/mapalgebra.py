@@ -9,9 +9,8 @@ import plpy
 
 from plraster.functions.mapalgebra import callbacks, ma4
 from plraster.core.errors import InvalidParameterError
-from . import sql_function
+from . import prepared, sql_function
 
-_PLANS = {}
 _FUNCTIONS = {}  # oid -> _FunctionInfo (small: cleared when it grows)
 
 _LOOKUP = (
@@ -33,18 +32,9 @@ _LOOKUP = (
 NEW_IDENTITY = "value double precision[], pos integer[], VARIADIC userargs text[]"
 
 
-def _plan(key, query, types=()):
-    plan = _PLANS.get(key)
-    if plan is None:
-        if len(_PLANS) > 64:
-            _PLANS.clear()
-        plan = _PLANS[key] = plpy.prepare(query, list(types))
-    return plan
-
-
 def cast_float8(text):
     """text::float8 as PostgreSQL casts it (its errors included)."""
-    return plpy.execute(_plan("cast", "SELECT $1::pg_catalog.float8 AS f", ["text"]),
+    return plpy.execute(prepared("cast", "SELECT $1::pg_catalog.float8 AS f", ["text"]),
                         [text])[0]["f"]
 
 
@@ -52,7 +42,7 @@ class UserCallback(callbacks.Callback):
     """A callback function named by a regprocedure, called through SQL."""
 
     def __init__(self, regprocedure, userargs):
-        row = plpy.execute(_plan("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
+        row = plpy.execute(prepared("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
         self.row = row
         self.nargs = row["nargs"]
         self.userargs = userargs
@@ -68,7 +58,7 @@ class UserCallback(callbacks.Callback):
                  "FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.text[]), "
                  "pg_catalog.unnest($2::pg_catalog.text[])) AS t(v, p)" % (row["qualified"], types[0], types[1],
                                  "VARIADIC " if row["variadic"] else "", types[2]))
-        plan = _plan(("call", query), query, ["text[]", "text[]", "text[]"])
+        plan = prepared(("call", query), query, ["text[]", "text[]", "text[]"])
         rows = plpy.execute(plan, [values, positions, self.userargs])
         return [r["r"] for r in rows]
 
@@ -106,7 +96,7 @@ class FctCallback(callbacks.PixelCallback):
         if regprocedure is None:
             raise InvalidParameterError("required function is missing",
                                         detail="The user function argument is NULL.")
-        self.row = plpy.execute(_plan("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
+        self.row = plpy.execute(prepared("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
         self.nargs = self.row["nargs"]
         self.args = args
 
@@ -128,7 +118,7 @@ class FctCallback(callbacks.PixelCallback):
         query = ("SELECT %s(%s)::pg_catalog.float8 AS r FROM ROWS FROM (%s) AS t(%s)"
                  % (row["qualified"], ", ".join(exprs), ", ".join(sources), ", ".join(names)))
         kinds = ["float8[]"] * n + (["text[]"] if positions is not None else []) + ["text[]"]
-        rows = plpy.execute(_plan(("fct", query), query, kinds), params)
+        rows = plpy.execute(prepared(("fct", query), query, kinds), params)
         return [r["r"] for r in rows]
 
 
@@ -159,7 +149,7 @@ class NgbCallback(callbacks.MatrixCallback):
         if regprocedure is None:
             raise InvalidParameterError("required function is missing",
                                         detail="The user function argument is NULL.")
-        self.row = plpy.execute(_plan("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
+        self.row = plpy.execute(prepared("lookup", _LOOKUP, ["text"]), [regprocedure])[0]
         self.nodatamode, self.args = nodatamode, args
         row = self.row
         if row["ours"] and row["name"] in ma4.OLD_NAMES and row["identity"] == OLD_IDENTITY:
@@ -173,7 +163,7 @@ class NgbCallback(callbacks.MatrixCallback):
                  "FROM pg_catalog.unnest($1::pg_catalog.text[]) AS t(m)"
                  % (row["qualified"], types[0], types[1],
                     "VARIADIC " if row["variadic"] else "", types[2]))
-        rows = plpy.execute(_plan(("ngb", query), query, ["text[]", "text", "text[]"]),
+        rows = plpy.execute(prepared(("ngb", query), query, ["text[]", "text", "text[]"]),
                             [literals, self.nodatamode, self.args])
         return [r["r"] for r in rows]
 

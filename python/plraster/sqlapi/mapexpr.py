@@ -23,9 +23,8 @@ import plpy
 
 from plraster.core.ticker import Ticker
 from plraster.functions.mapalgebra import expression, exprparse
-from . import sql_function
+from . import prepared, sql_function
 
-_PLANS = {}
 _TYPES = {"float8": "pg_catalog.float8", "int4": "pg_catalog.int4"}
 _RESULT = np.dtype([("len", ">i4"), ("value", ">f8")])
 _FLAGS = np.dtype([("len", ">i4"), ("value", "u1")])
@@ -33,12 +32,7 @@ _HEADER = 20  # array_send of a one-dimensional array: ndim, flags, element type
 
 
 def _plan(query, types=()):
-    plan = _PLANS.get(query)
-    if plan is None:
-        if len(_PLANS) > 64:
-            _PLANS.clear()
-        plan = _PLANS[query] = plpy.prepare(query, list(types))
-    return plan
+    return prepared(query, query, types)
 
 
 def _constant_query(expr):

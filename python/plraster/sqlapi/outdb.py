@@ -19,18 +19,14 @@ from plraster.core import ceilings
 from plraster import outdb
 from plraster.core.errors import AccessDeniedError, InvalidParameterError
 from ..outdb import cache, config, interrupts
-from . import raise_error, sql_function
+from . import prepared, raise_error, sql_function
 
-_PLANS = {}
 _STATE = {"schema": None}
 SETTINGS_INTERVAL = 1.0  # seconds between reads of the plraster.* settings
 
 
 def _plan(name, query, types=()):
-    plan = _PLANS.get(name)
-    if plan is None:
-        plan = _PLANS[name] = plpy.prepare(query, list(types))
-    return plan
+    return prepared(("outdb", name), query, types)
 
 
 def _schema():
