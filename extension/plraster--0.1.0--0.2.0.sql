@@ -2795,11 +2795,13 @@ RETURN postgis_lib_build_date();
 COMMENT ON FUNCTION @extschema@.postgis_raster_lib_build_date() IS
   'Reports the build date of the PostGIS library plraster is installed with.';
 
+-- postgis_scripts_released(), not postgis_scripts_installed(): the latter is a SQL function
+-- whose body a role with CREATE on an earlier search_path schema could divert (trim).
 CREATE FUNCTION @extschema@.postgis_raster_scripts_installed() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN postgis_scripts_installed();
+RETURN postgis_scripts_released();
 COMMENT ON FUNCTION @extschema@.postgis_raster_scripts_installed() IS
-  'Reports the version of the PostGIS scripts installed with plraster (raster functions are plraster''s).';
+  'Reports the PostGIS release whose raster scripts plraster''s reproduce (raster functions are plraster''s).';
 
 -- mapexpr: ST_MapAlgebra's expression forms, ST_MapAlgebraExpr, ST_Intersection(raster, raster) (sql/90-mapexpr.sql, as tools/sqlgen.py installs it)
 CREATE FUNCTION @extschema@._plpy__st_mapalgebra(rastbandargset @extschema@.rastbandarg[], expression text, pixeltype text, extenttype text, nodata1expr text, nodata2expr text, nodatanodataval double precision) RETURNS bytea
@@ -3089,3 +3091,15 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN @extschema@._plraster_interpolateraster(st_asbinary(geom), options, rast, bandnumber);
 COMMENT ON FUNCTION @extschema@.st_interpolateraster(geometry, text, @extschema@.raster, integer) IS
   'args: input_points, algorithm_options, template, template_band_num=1 - Interpolates a gridded surface based on an input set of 3-d points, using the X- and Y-values to position the points on the grid and the Z-value of the points as the surface elevation.';
+
+-- cogwrite: plraster_write_cog (sql/96-cogwrite.sql)
+CREATE FUNCTION @extschema@.plraster_write_cog(query text, target text,
+    options jsonb DEFAULT '{}'::jsonb)
+RETURNS jsonb
+LANGUAGE plpython3u VOLATILE STRICT AS $$
+from plraster.sqlapi import cogwrite
+return cogwrite.write_cog(query, target, options)
+$$;
+REVOKE ALL ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) IS
+  'args: query, target, options - Writes the rasters of query (one raster column, tiles of one grid) as one Cloud Optimized GeoTIFF with internal overviews at target (a local path under a source opened for writing); options are GDAL COG creation options. Returns a summary.';

@@ -24,8 +24,10 @@ RETURN postgis_lib_build_date();
 COMMENT ON FUNCTION @extschema@.postgis_raster_lib_build_date() IS
   'Reports the build date of the PostGIS library plraster is installed with.';
 
+-- postgis_scripts_released(), not postgis_scripts_installed(): the latter is a SQL function
+-- whose body a role with CREATE on an earlier search_path schema could divert (trim).
 CREATE FUNCTION @extschema@.postgis_raster_scripts_installed() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN postgis_scripts_installed();
+RETURN postgis_scripts_released();
 COMMENT ON FUNCTION @extschema@.postgis_raster_scripts_installed() IS
-  'Reports the version of the PostGIS scripts installed with plraster (raster functions are plraster''s).';
+  'Reports the PostGIS release whose raster scripts plraster''s reproduce (raster functions are plraster''s).';
