@@ -23,7 +23,7 @@ import typing
 from plraster.core.errors import AccessDeniedError, InvalidParameterError
 from plraster.storage import check_access, parse_outdb_path
 from plraster.storage.options import (S3_OPTION_NAMES, S3_SECRET_NAMES, SWIFT_OPTION_NAMES,
-                                      SWIFT_SECRET_NAMES, HttpOptions, merge_options)
+                                      SWIFT_SECRET_NAMES, HttpOptions, merge_options, parse_bool)
 from plraster.storage.canonical import AmbiguousPathError
 from plraster.storage.paths import ParsedPath, parse_outdb_prefix
 
@@ -34,9 +34,11 @@ TRANSPORT_OPTIONS = (
     "GDAL_INGESTED_BYTES_AT_OPEN", "PLRASTER_HTTP_MAX_REDIRECTS", "PLRASTER_HTTP_MAX_WHOLE_OBJECT",
     "GDAL_HTTP_USERAGENT", "GDAL_HTTP_UNSAFESSL",
 )
+# plraster's own: PLRASTER_WRITABLE=YES opens the source for plraster_write_cog too.
+WRITABLE_OPTION = "PLRASTER_WRITABLE"
 SECRET_OPTIONS = SWIFT_SECRET_NAMES + S3_SECRET_NAMES + ("AWS_ACCESS_KEY_ID",)
 PLAIN_OPTIONS = tuple(n for n in TRANSPORT_OPTIONS + SWIFT_OPTION_NAMES + S3_OPTION_NAMES
-                      if n not in SECRET_OPTIONS)
+                      + (WRITABLE_OPTION,) if n not in SECRET_OPTIONS)
 KNOWN_OPTIONS = frozenset(PLAIN_OPTIONS + SECRET_OPTIONS)
 MASK = "********"
 
@@ -64,6 +66,7 @@ def validate_options(options):
             value = "YES" if value else "NO"
         out[key] = str(value)
     HttpOptions.from_mapping(out)  # raises 22023 for a bad timeout, retry count, ...
+    parse_bool(WRITABLE_OPTION, out.get(WRITABLE_OPTION))
     return out
 
 
@@ -132,6 +135,19 @@ class SourceConfig:
                 hint="A superuser can open one with plraster_add_source(prefix, options).")
         options = merge_options(best.options, environ={})
         return options, self.allow_list
+
+    def resolve_writable(self, parsed):
+        """The storage options for writing at an out-db path: the source that gives its
+        options (the longest matching prefix) must be open for writing (PLRASTER_WRITABLE),
+        else AccessDeniedError (42501)."""
+        options, _ = self.resolve(parsed)
+        if not parse_bool(WRITABLE_OPTION, options.get(WRITABLE_OPTION)):
+            raise AccessDeniedError(
+                f'out-db path "{parsed.display()}" is not open for writing',
+                detail="Its source is open for reading only.",
+                hint="A superuser can open it for writing with plraster_add_source(prefix, "
+                     "'{\"PLRASTER_WRITABLE\": true}') (credentials included).")
+        return options
 
 
 def check_data_directory(parsed):
