@@ -78,7 +78,16 @@ def test_written_cog_is_a_cog_with_the_tiles_pixels(coverage):
     assert band.GetBlockSize() == [64, 64]
     assert band.GetOverviewCount() >= 1
     np.testing.assert_array_equal(band.ReadAsArray(), PIXELS)
-    assert sorted(os.listdir(out)) == ["dem.tif"]  # no temporary file left
+    assert not [n for n in os.listdir(out) if n.startswith(".plraster-")]  # no temporary file left
+
+
+def test_missing_tile_is_nodata(coverage):
+    session, out, _ = coverage
+    target = out / "holes.tif"
+    assert not _write(session, target, query="SELECT rast FROM cog_src WHERE rid <> 4").failed
+    expected = PIXELS.copy()
+    expected[TILE:, TILE:2 * TILE] = -9999
+    np.testing.assert_array_equal(gdal.Open(str(target)).ReadAsArray(), expected)
 
 
 def test_written_cog_reads_back_through_plraster(coverage):

@@ -29,6 +29,7 @@ from plraster.functions.mapalgebra import extent
 COG_OPTIONS = ("COMPRESS", "LEVEL", "PREDICTOR", "QUALITY", "BLOCKSIZE", "OVERVIEWS",
                "OVERVIEW_RESAMPLING", "OVERVIEW_COUNT", "RESAMPLING", "BIGTIFF", "NUM_THREADS",
                "SPARSE_OK", "STATISTICS")
+CACHE_BYTES = 64 << 20
 DEFAULT_OPTIONS = {"COMPRESS": "DEFLATE", "BLOCKSIZE": "256", "BIGTIFF": "IF_SAFER"}
 
 
@@ -83,6 +84,10 @@ class CogFile:
     def __init__(self, grid_header, layout, temp_dir, srs_wkt=None):
         gdal = gdalmem.modules()[0]
         gdalmem.ensure_drivers("GTiff", "COG")
+        # GDAL keeps written blocks in its block cache (5% of RAM by default) until it
+        # flushes them: cap it, so that a backend's memory stays bounded whatever the size
+        if gdal.GetCacheMax() > CACHE_BYTES:
+            gdal.SetCacheMax(CACHE_BYTES)
         self.grid, self.layout = grid_header, layout
         self.tiles = 0
         self._ticker = ticker.Ticker(every=1)
@@ -109,9 +114,8 @@ class CogFile:
             self.ds.SetProjection(srs_wkt)
         for i, (info, nodata) in enumerate(layout, 1):
             if nodata is not None:
-                band = self.ds.GetRasterBand(i)
-                band.SetNoDataValue(float(nodata))
-                band.Fill(float(nodata))
+                # blocks no tile writes stay sparse and read as the nodata value
+                self.ds.GetRasterBand(i).SetNoDataValue(float(nodata))
 
     def __enter__(self):
         return self
