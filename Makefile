@@ -75,6 +75,7 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_clip.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_warp.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_cogwrite.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_polygons.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
 

@@ -1,0 +1,110 @@
+"""Writing a coverage as one COG: plraster_write_cog against gdal_translate -of COG reading the
+same coverage from a PostGIS table through GDAL's PostGISRaster driver.
+
+An Int16 coverage of 256x256 tiles (a smooth surface plus noise, some nodata) is loaded into
+a plraster table and a PostGIS table; each side writes it as a DEFLATE COG with 256x256
+blocks and internal overviews to a local directory. Printed: the time of each, the ratio,
+the peak resident memory of the backend that wrote (VmHWM) and of gdal_translate, and
+whether both files hold the same pixels. `--size` is the coverage's width and height
+(default 2048; issue 12's figure is --size 10000). Run with `make bench`.
+"""
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import psycopg
+from osgeo import gdal
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
+
+import pgserver  # noqa: E402
+from rasters import pack  # noqa: E402
+
+TILE = 256
+
+
+def load(conn, size):
+    """size x size Int16 pixels in TILE x TILE tiles, in pl_cov (plraster) and pg_cov (PostGIS)."""
+    conn.execute("CREATE TABLE pl_cov (rid int, rast plraster.raster)")
+    conn.execute("CREATE TABLE pg_cov (rid int, rast public.raster)")
+    rng = np.random.default_rng(3)
+    n = (size + TILE - 1) // TILE
+    for ty in range(n):
+        for tx in range(n):
+            w, h = min(TILE, size - tx * TILE), min(TILE, size - ty * TILE)
+            rows, cols = np.mgrid[0:h, 0:w]
+            data = (1000 + (ty * TILE + rows) // 4 + (tx * TILE + cols) // 3
+                    + rng.integers(0, 50, (h, w))).astype(np.int16)
+            data[rng.random((h, w)) < 0.01] = -9999
+            hexwkb = pack(w, h, [{"pixtype": "16BSI", "data": data, "nodata": -9999}],
+                          scale=(10.0, -10.0), ul=(500000.0 + tx * TILE * 10, 4500000.0 - ty * TILE * 10),
+                          srid=32631)
+            rid = ty * n + tx
+            conn.execute("INSERT INTO pl_cov VALUES (%s, decode(%s, 'hex')::plraster.raster)", (rid, hexwkb))
+            conn.execute("INSERT INTO pg_cov VALUES (%s, %s::public.raster)", (rid, hexwkb))
+    conn.execute("SELECT public.AddRasterConstraints('pg_cov'::name, 'rast'::name)")
+    return n * n
+
+
+def peak_kib(pid):
+    """VmHWM (peak resident set, KiB) of a process."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def main():
+    """Load the coverage, write it both ways, print times, memory and the check."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=2048)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="plraster-bench-cog-")
+    os.chmod(work, 0o755)
+    server = pgserver.start_server()
+    try:
+        url = pgserver.create_database(server, "bench")
+        with psycopg.connect(url, autocommit=True) as conn:
+            tiles = load(conn, args.size)
+            conn.execute("SELECT plraster.plraster_add_source(%s, '{\"PLRASTER_WRITABLE\": true}')", (work,))
+        # a fresh backend for the write, so that its peak memory is the write's
+        with psycopg.connect(url, autocommit=True) as conn:
+            pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+            before = peak_kib(pid)
+            start = time.perf_counter()
+            conn.execute("SELECT plraster.plraster_write_cog('SELECT rast FROM public.pl_cov', %s, "
+                         "'{\"compress\": \"deflate\", \"blocksize\": 256}')",
+                         (os.path.join(work, "pl.tif"),))
+            pl_t = time.perf_counter() - start
+            pl_peak = peak_kib(pid)
+        info = psycopg.conninfo.conninfo_to_dict(url)
+        pg = ("PG:host=%s port=%s dbname=%s user=%s schema=public table=pg_cov column=rast mode=2"
+              % (info.get("host", "127.0.0.1"), info["port"], info["dbname"], info["user"]))
+        start = time.perf_counter()
+        subprocess.run(["gdal_translate", "-q", "-of", "COG", "-co", "COMPRESS=DEFLATE",
+                        "-co", "BLOCKSIZE=256", pg, os.path.join(work, "gdal.tif")], check=True)
+        gd_t = time.perf_counter() - start
+        gd_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+        a = gdal.Open(os.path.join(work, "pl.tif"))
+        b = gdal.Open(os.path.join(work, "gdal.tif"))
+        same = (a.ReadAsArray() == b.ReadAsArray()).all() if b is not None else False
+        print("A %d x %d Int16 coverage (%d tiles of %dx%d) written as one DEFLATE COG, same "
+              "pixels: %s" % (args.size, args.size, tiles, TILE, TILE, same))
+        print("  gdal_translate (PostGISRaster)  %8.2f s   peak RSS %7.1f MiB"
+              % (gd_t, gd_peak / 1024.0))
+        print("  plraster_write_cog             %8.2f s   backend peak RSS %7.1f MiB (%.1f before)"
+              % (pl_t, pl_peak / 1024.0, before / 1024.0))
+        print("  plraster takes %.2fx gdal_translate's time" % (pl_t / gd_t))
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
