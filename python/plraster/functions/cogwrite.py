@@ -92,9 +92,7 @@ class CogFile:
         self.tiles = 0
         self._ticker = ticker.Ticker(every=1)
         self._paths = []
-        fd, self.staging = tempfile.mkstemp(prefix="plraster_cog_", suffix=".tif", dir=temp_dir)
-        os.close(fd)
-        self._paths.append(self.staging)
+        self.staging = self._temporary(temp_dir, "plraster_cog_", ".tif")
         first = layout[0][0]
         if any(info.name != first.name for info, _ in layout):
             raise InvalidParameterError("the bands of a coverage written as a cog must have "
@@ -153,26 +151,43 @@ class CogFile:
             self.ds.GetRasterBand(n).WriteArray(data, col, row)
         self.tiles += 1
 
-    def publish(self, target_path, creation_options):
-        """Write the COG beside target_path and move it onto that name; returns its size."""
+    def write(self, path, creation_options):
+        """Write the COG at path (a name plraster made) with GDAL's COG driver; its size."""
         gdal = gdalmem.modules()[0]
         self.ds.FlushCache()
-        directory = os.path.dirname(target_path) or "."
-        fd, part = tempfile.mkstemp(prefix=".plraster-", suffix=".part", dir=directory)
-        os.close(fd)
-        self._paths.append(part)
         options = ["%s=%s" % kv for kv in sorted(creation_options.items())]
         try:
-            out = gdal.Translate(part, self.ds, format="COG", creationOptions=options)
+            out = gdal.Translate(path, self.ds, format="COG", creationOptions=options)
         except RuntimeError as e:
             raise StorageError("could not write the cog", detail="GDAL said: %s." % e) from None
         if out is None:
             raise StorageError("could not write the cog")
         out = None
         ticker.check_interrupts()
+        return os.path.getsize(path)
+
+    def publish(self, target_path, creation_options):
+        """Write the COG beside target_path and move it onto that name; returns its size."""
+        directory = os.path.dirname(target_path) or "."
+        part = self._temporary(directory, ".plraster-", ".part")
+        size = self.write(part, creation_options)
         with open(part, "rb") as f:
             os.fsync(f.fileno())
         os.chmod(part, 0o644)
         os.replace(part, target_path)
         self._paths.remove(part)
-        return os.path.getsize(target_path)
+        return size
+
+    def upload(self, parsed, creation_options, temp_dir, upload, progress=None):
+        """Write the COG in temp_dir and hand it to upload(parsed, path, progress) (an
+        object store's atomic upload); returns its size."""
+        path = self._temporary(temp_dir, "plraster_cog_", ".cog.tif")
+        size = self.write(path, creation_options)
+        upload(parsed, path, progress)
+        return size
+
+    def _temporary(self, directory, prefix, suffix):
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
+        os.close(fd)
+        self._paths.append(path)
+        return path

@@ -17,6 +17,7 @@ from plraster.functions.pixels import world_to_cell
 from plraster.functions.warp import srs_of
 from plraster.outdb import config
 from plraster.storage import parse_outdb_path
+from plraster.storage import upload as storage_upload
 from . import sql_function
 from .warp import _srs_row
 
@@ -24,21 +25,25 @@ _BATCH = 16  # tiles fetched at a time: memory stays a few tiles whatever the co
 
 
 def _target(target):
-    """The local path to write: under a source opened for writing, also once symbolic links
-    in its directory are followed; 0A000 for object stores (not yet), 42501 otherwise."""
+    """(ParsedPath, storage options, local path or None) of the target: under a source opened
+    for writing (42501 otherwise), a local path also once symbolic links in its directory
+    are followed; s3 and swift objects are uploaded, http(s) is refused (0A000)."""
     parsed = parse_outdb_path(target)
-    if parsed.scheme != "file":
-        raise UnsupportedError("writing a cog to %s is not supported yet" % parsed.scheme,
-                               hint="Write to a local path under a source opened for writing.")
+    if parsed.scheme in ("http", "https"):
+        raise UnsupportedError("cannot write a cog to %s" % parsed.scheme,
+                               hint="Write to a local path, an s3:// or a swift:// object under "
+                                    "a source opened for writing.")
     sources = config.current()
-    sources.resolve_writable(parsed)
+    options = sources.resolve_writable(parsed)
+    if parsed.scheme != "file":
+        return parsed, options, None
     path = parsed.location
     real = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
     if real != path:
         sources.resolve_writable(parse_outdb_path(real))
     if os.path.isdir(real):
         raise InvalidParameterError('cannot write a cog over the directory "%s"' % target)
-    return real
+    return parsed, options, real
 
 
 def _temp_dir():
@@ -57,7 +62,7 @@ def write_cog(query, target, options):
     if not isinstance(opts, dict):
         raise InvalidParameterError("plraster_write_cog options must be a json object")
     creation = cogwrite.cog_options(opts)
-    path = _target(target)
+    parsed, storage_options, path = _target(target)
     tiles = "SELECT q.r::pg_catalog.bytea AS r FROM (%s) AS q(r) WHERE q.r IS NOT NULL" % query
     headers = []
     cursor = plpy.cursor("SELECT pg_catalog.substr(t.r, 1, 61) AS h FROM (%s) AS t" % tiles)
@@ -91,14 +96,28 @@ def write_cog(query, target, options):
                                     % (cog.tiles, len(headers)))
         if cog is None:
             raise InvalidParameterError("the coverage has no tile to write")
-        size = cog.publish(path, creation)
-        messages.notice("plraster_write_cog: %s written (%d bytes)" % (path, size))
-        return json.dumps({"path": path, "bytes": size, "tiles": cog.tiles,
+        if path is not None:
+            size = cog.publish(path, creation)
+        else:
+            size = cog.upload(parsed, creation, _temp_dir(), _uploader(storage_options))
+        shown = path or parsed.display()
+        messages.notice("plraster_write_cog: %s written (%d bytes)" % (shown, size))
+        return json.dumps({"path": shown, "bytes": size, "tiles": cog.tiles,
                            "width": grid.width, "height": grid.height,
                            "bands": len(cog.layout)})
     finally:
         if cog is not None:
             cog.__exit__(None, None, None)
+
+
+def _uploader(options):
+    """upload(parsed, path, progress) with the source's options, reporting with NOTICEs."""
+    def progress(done, total):
+        messages.notice("plraster_write_cog: %d of %d bytes uploaded" % (done, total))
+
+    def upload(parsed, path, _progress=None):
+        storage_upload.upload_file(parsed, path, options=options, progress=progress)
+    return upload
 
 
 def _offset(grid, header):

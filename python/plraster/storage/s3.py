@@ -70,12 +70,14 @@ class S3Transport(HttpTransport):
             return f"{self.scheme}://{bucket}.{self.endpoint}/{quoted_key}"
         return f"{self.scheme}://{self.endpoint}/{urllib.parse.quote(bucket, safe='')}/{quoted_key}"
 
-    def prepare(self, method, url, headers):
-        """Sign the request (every attempt again: the signature carries the time)."""
+    def prepare(self, method, url, headers, data=None):
+        """Sign the request (every attempt again: the signature carries the time); the
+        signature covers the body's SHA-256."""
         if self._signer is None:
             return headers
         import botocore.awsrequest
-        request = botocore.awsrequest.AWSRequest(method=method, url=url, headers=dict(headers))
+        request = botocore.awsrequest.AWSRequest(method=method, url=url, headers=dict(headers),
+                                                 data=data)
         self._signer.add_auth(request)
         return dict(request.headers.items())
 

@@ -60,7 +60,7 @@ class SwiftTransport(HttpTransport):
         return "/".join((self.storage_url().rstrip("/"), urllib.parse.quote(container, safe=""),
                          urllib.parse.quote(name, safe="/")))
 
-    def prepare(self, method, url, headers):
+    def prepare(self, method, url, headers, data=None):
         """Add the current X-Auth-Token."""
         return dict(headers, **{"X-Auth-Token": self._token})
 

@@ -185,8 +185,9 @@ class HttpTransport:
         self._executor_lock = threading.Lock()
         self._checked_hosts = set()
 
-    def prepare(self, method, url, headers):
-        """Headers to send for one attempt (subclasses add authentication here)."""
+    def prepare(self, method, url, headers, data=None):
+        """Headers to send for one attempt (subclasses add authentication here); `data` is
+        the body, which a signature may cover."""
         return headers
 
     def renew_auth(self):
@@ -210,7 +211,7 @@ class HttpTransport:
         self.session.close()
 
     def request(self, method, url, headers=None, *, display=None, allow_list=None, counter=IO_COUNTER,
-                body_limit=None, check=None, ok_statuses=(200, 206)):
+                body_limit=None, check=None, ok_statuses=(200, 206), data=None):
         """Send a request and return an HttpResponse with its body read.
 
         Each attempt has GDAL_HTTP_CONNECTTIMEOUT seconds to connect, then
@@ -224,6 +225,7 @@ class HttpTransport:
         `display`. A 206 body may not exceed the bytes its Range asked for, a 200 body
         not `body_limit` (default PLRASTER_HTTP_MAX_WHOLE_OBJECT); a body may not be
         content-encoded. Every request and every byte received is counted in `counter`.
+        `data` (bytes) is the request's body, sent again with each attempt (uploads).
         """
         opts = self.options
         display = display or safe_url(url)
@@ -242,8 +244,8 @@ class HttpTransport:
             with deadline.attempt(opts.read_timeout) as current:
                 try:
                     response = self.session.request(
-                        method, url, headers=self.prepare(method, url, headers),
-                        timeout=(opts.connect_timeout, opts.read_timeout),
+                        method, url, headers=self.prepare(method, url, headers, data),
+                        data=data, timeout=(opts.connect_timeout, opts.read_timeout),
                         allow_redirects=False, stream=True)
                     status = response.status_code
                     if status in REDIRECT_STATUSES and response.headers.get("Location"):
