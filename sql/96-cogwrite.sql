@@ -12,4 +12,4 @@ return cogwrite.write_cog(query, target, options)
 $$;
 REVOKE ALL ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) IS
-  'args: query, target, options - Writes the rasters of query (one raster column, tiles of one grid) as one Cloud Optimized GeoTIFF with internal overviews at target (a local path under a source opened for writing); options are GDAL COG creation options. Returns a summary.';
+  'args: query, target, options - Writes the rasters of query (one raster column, tiles of one grid) as one Cloud Optimized GeoTIFF with internal overviews at target (a local path under a source opened for writing); options are GDAL COG creation options, and register names a table to register the COG into with plraster_register_cog. Returns a summary.';

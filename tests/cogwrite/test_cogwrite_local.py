@@ -68,6 +68,9 @@ def test_written_cog_is_a_cog_with_the_tiles_pixels(coverage):
     summary = result.rows[0][0]
     assert summary["tiles"] == 6 and (summary["width"], summary["height"]) == (COLS * TILE, ROWS * TILE)
     assert any("6 of 6 tiles written" in n for n in result.notices)
+    from osgeo_utils.samples.validate_cloud_optimized_geotiff import validate
+    warnings, errors, _ = validate(str(target), full_check=True)
+    assert errors == [] and warnings == []   # GDAL's own COG validation
     ds = gdal.Open(str(target))
     assert ds.GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE") == "COG"
     assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE"
@@ -93,7 +96,15 @@ def test_missing_tile_is_nodata(coverage):
 def test_written_cog_reads_back_through_plraster(coverage):
     session, out, _ = coverage
     target = out / "back.tif"
-    assert not _write(session, target).failed
+    result = _write(session, target, '{"register": "public.cog_back", "blocksize": 64}')
+    assert not result.failed, result
+    assert result.rows[0][0]["registered"] == 6   # one out-db record per 64x64 block
+    registered = session.run("SELECT plraster.ST_DumpValues(plraster.ST_Union(rast), 1, false) "
+                             "FROM public.cog_back")
+    for (table,) in session.run("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                "AND tablename ~ '^(o_[0-9]+_)?cog_back$'").rows:
+        session.run("DROP TABLE public.%s CASCADE" % table)
+    np.testing.assert_array_equal(np.array(registered.rows[0][0], dtype=np.int16), PIXELS)
     r = one_band(COLS * TILE, ROWS * TILE, 500000.0, 4000000.0, 10.0, -10.0, str(target),
                  pixtype="16BSI", nodata=-9999, srid=32631)
     got = session.run("SELECT plraster.ST_DumpValues('\\x%s'::plraster.raster, 1, false)" % r.lower())

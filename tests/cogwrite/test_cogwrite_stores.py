@@ -9,6 +9,8 @@ import http.server
 import json
 import os
 import re
+import socket
+import struct
 import sys
 import threading
 
@@ -54,6 +56,12 @@ class FaultProxy:
                         if rule[1] is not None:
                             rule[1] -= 1
                         proxy.failed += 1
+                        if len(rule) > 2 and rule[2] == "reset":  # a TCP reset, no answer
+                            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                                       struct.pack("ii", 1, 0))
+                            self.connection.close()
+                            self.close_connection = True
+                            return
                         self.send_response(500)
                         self.send_header("Content-Length", "0")
                         self.end_headers()
@@ -180,9 +188,10 @@ def test_large_cog_is_uploaded_in_parts(stores, scheme):
         assert len([n for n in listing if n.startswith(".plraster-segments/big.tif/")]) == 2
 
 
-def test_s3_part_error_is_retried(stores):
+@pytest.mark.parametrize("fault", ["500", "reset"])
+def test_s3_part_error_is_retried(stores, fault):
     session, s3, _, proxy, _ = stores
-    proxy.rules = [[lambda m, p: m == "PUT" and "partNumber=2" in p, 1]]
+    proxy.rules = [[lambda m, p: m == "PUT" and "partNumber=2" in p, 1, fault]]
     before = proxy.failed
     out = _write(session, "s3://faulty/retried.tif")
     assert not out.failed, out
@@ -192,7 +201,7 @@ def test_s3_part_error_is_retried(stores):
 
 def test_s3_failed_part_leaves_no_object_and_no_upload(stores):
     session, s3, _, proxy, _ = stores
-    proxy.rules = [[lambda m, p: m == "PUT" and "partNumber=2" in p, None]]
+    proxy.rules = [[lambda m, p: m == "PUT" and "partNumber=2" in p, None, "reset"]]
     try:
         out = _write(session, "s3://faulty/broken.tif")
     finally:

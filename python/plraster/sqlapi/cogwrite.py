@@ -19,7 +19,7 @@ from plraster.outdb import config
 from plraster.storage import parse_outdb_path
 from plraster.storage import upload as storage_upload
 from . import sql_function
-from .warp import _srs_row
+from .warp import _srs_row, extension_schema
 
 _BATCH = 16  # tiles fetched at a time: memory stays a few tiles whatever the coverage
 
@@ -61,22 +61,27 @@ def write_cog(query, target, options):
     opts = json.loads(options) if options else {}
     if not isinstance(opts, dict):
         raise InvalidParameterError("plraster_write_cog options must be a json object")
+    register = opts.pop("register", None)
     creation = cogwrite.cog_options(opts)
     parsed, storage_options, path = _target(target)
     tiles = "SELECT q.r::pg_catalog.bytea AS r FROM (%s) AS q(r) WHERE q.r IS NOT NULL" % query
     headers = []
     cursor = plpy.cursor("SELECT pg_catalog.substr(t.r, 1, 61) AS h FROM (%s) AS t" % tiles)
-    while True:
-        rows = cursor.fetch(1000)
-        if not rows:
-            break
-        headers.extend(wkb.read_header(r["h"]) for r in rows)
+    try:
+        while True:
+            rows = cursor.fetch(1000)
+            if not rows:
+                break
+            headers.extend(wkb.read_header(r["h"]) for r in rows)
+    finally:
+        cursor.close()
     grid = cogwrite.coverage_grid(headers).header
     srs = srs_of(grid.srid, _srs_row).ExportToWkt() if grid.srid > 0 else None
     messages.notice("plraster_write_cog: %d tiles, %d x %d pixels" % (len(headers), grid.width,
                                                                       grid.height))
     cog = None
     step = max(1, len(headers) // 10)
+    cursor = None
     try:
         cursor = plpy.cursor(tiles)
         while True:
@@ -94,6 +99,10 @@ def write_cog(query, target, options):
                 if cog.tiles % step == 0:
                     messages.notice("plraster_write_cog: %d of %d tiles written"
                                     % (cog.tiles, len(headers)))
+        # closed now: a portal still open when the function returns would fail the commit
+        # ("cannot commit while a portal is pinned") if anything kept the cursor alive
+        cursor.close()
+        cursor = None
         if cog is None:
             raise InvalidParameterError("the coverage has no tile to write")
         if path is not None:
@@ -102,10 +111,17 @@ def write_cog(query, target, options):
             size = cog.upload(parsed, creation, _temp_dir(), _uploader(storage_options))
         shown = path or parsed.display()
         messages.notice("plraster_write_cog: %s written (%d bytes)" % (shown, size))
-        return json.dumps({"path": shown, "bytes": size, "tiles": cog.tiles,
-                           "width": grid.width, "height": grid.height,
-                           "bands": len(cog.layout)})
+        summary = {"path": shown, "bytes": size, "tiles": cog.tiles, "width": grid.width,
+                   "height": grid.height, "bands": len(cog.layout)}
+        if register:
+            # the written COG registered out-db, as plraster_register_cog(target, table) does
+            plan = plpy.prepare("SELECT %s.plraster_register_cog($1, $2) AS n"
+                                % extension_schema("plraster"), ["text", "text"])
+            summary["registered"] = plpy.execute(plan, [target, str(register)])[0]["n"]
+        return json.dumps(summary)
     finally:
+        if cursor is not None:
+            cursor.close()
         if cog is not None:
             cog.__exit__(None, None, None)
 
