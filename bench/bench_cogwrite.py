@@ -6,7 +6,9 @@ a plraster table and a PostGIS table; each side writes it as a DEFLATE COG with 
 blocks and internal overviews to a local directory. Printed: the time of each, the ratio,
 the peak resident memory of the backend that wrote (VmHWM) and of gdal_translate, and
 whether both files hold the same pixels. `--size` is the coverage's width and height
-(default 2048; issue 12's figure is --size 10000). Run with `make bench`.
+(default 2048; issue 12's figure is --size 10000 --store s3); `--store s3` has plraster
+upload its COG to SeaweedFS on 127.0.0.1 (S3 multipart) instead of a local path. Run with
+`make bench`.
 """
 import argparse
 import os
@@ -65,7 +67,13 @@ def main():
     """Load the coverage, write it both ways, print times, memory and the check."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=2048)
+    parser.add_argument("--store", choices=("local", "s3"), default="local")
     args = parser.parse_args()
+    store = None
+    if args.store == "s3":
+        from servers.s3 import SeaweedS3Server
+        store = SeaweedS3Server().__enter__()
+        store.request("PUT", "/bench")
     work = tempfile.mkdtemp(prefix="plraster-bench-cog-")
     os.chmod(work, 0o755)
     server = pgserver.start_server()
@@ -74,16 +82,24 @@ def main():
         with psycopg.connect(url, autocommit=True) as conn:
             tiles = load(conn, args.size)
             conn.execute("SELECT plraster.plraster_add_source(%s, '{\"PLRASTER_WRITABLE\": true}')", (work,))
+            target = os.path.join(work, "pl.tif")
+            if store is not None:
+                import json
+                conn.execute("SELECT plraster.plraster_add_source('s3://bench/', %s::jsonb)",
+                             (json.dumps(dict(store.options(), PLRASTER_WRITABLE="YES")),))
+                target = "s3://bench/pl.tif"
         # a fresh backend for the write, so that its peak memory is the write's
         with psycopg.connect(url, autocommit=True) as conn:
             pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
             before = peak_kib(pid)
             start = time.perf_counter()
             conn.execute("SELECT plraster.plraster_write_cog('SELECT rast FROM public.pl_cov', %s, "
-                         "'{\"compress\": \"deflate\", \"blocksize\": 256}')",
-                         (os.path.join(work, "pl.tif"),))
+                         "'{\"compress\": \"deflate\", \"blocksize\": 256}')", (target,))
             pl_t = time.perf_counter() - start
             pl_peak = peak_kib(pid)
+        if store is not None:  # fetched for the pixel check
+            with open(os.path.join(work, "pl.tif"), "wb") as f:
+                f.write(store.request("GET", "/bench/pl.tif").content)
         info = psycopg.conninfo.conninfo_to_dict(url)
         pg = ("PG:host=%s port=%s dbname=%s user=%s schema=public table=pg_cov column=rast mode=2"
               % (info.get("host", "127.0.0.1"), info["port"], info["dbname"], info["user"]))
@@ -99,11 +115,13 @@ def main():
               "pixels: %s" % (args.size, args.size, tiles, TILE, TILE, same))
         print("  gdal_translate (PostGISRaster)  %8.2f s   peak RSS %7.1f MiB"
               % (gd_t, gd_peak / 1024.0))
-        print("  plraster_write_cog             %8.2f s   backend peak RSS %7.1f MiB (%.1f before)"
-              % (pl_t, pl_peak / 1024.0, before / 1024.0))
+        print("  plraster_write_cog (%s)%s %8.2f s   backend peak RSS %7.1f MiB (%.1f before)"
+              % (args.store, " " * (10 - len(args.store)), pl_t, pl_peak / 1024.0, before / 1024.0))
         print("  plraster takes %.2fx gdal_translate's time" % (pl_t / gd_t))
     finally:
         server.stop()
+        if store is not None:
+            store.__exit__(None, None, None)
 
 
 if __name__ == "__main__":
