@@ -2783,12 +2783,6 @@ RETURN @extschema@.plraster_gdal_version();
 COMMENT ON FUNCTION @extschema@.postgis_gdal_version() IS
   'Reports the version of the GDAL library plraster uses in the server.';
 
-CREATE FUNCTION @extschema@.postgis_raster_lib_version() RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN postgis_scripts_released();
-COMMENT ON FUNCTION @extschema@.postgis_raster_lib_version() IS
-  'Reports the PostGIS release whose raster plraster reproduces (plraster_version() gives plraster''s own).';
-
 CREATE FUNCTION @extschema@.postgis_raster_lib_build_date() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN postgis_lib_build_date();

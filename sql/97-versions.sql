@@ -1,22 +1,18 @@
 -- PostGIS raster's version functions, answered for plraster.
 --
--- plraster reproduces the raster of the PostGIS it is installed with, so the raster "lib"
--- and "scripts" versions are that PostGIS's (postgis_full_version() then reports no
+-- plraster reproduces the raster of the PostGIS it is installed with, so the raster build
+-- date and scripts version are that PostGIS's (postgis_full_version() then reports no
 -- mismatch); plraster's own version is plraster_version(). The GDAL is the one plraster
--- uses in the server (Debian's python3-gdal). postgis_noop(raster) is not provided: it is a
--- PostGIS test function whose raster form is declared to return geometry.
+-- uses in the server (Debian's python3-gdal). Not provided: postgis_raster_lib_version
+-- (PostGIS's raster install script refuses to run when a function of that name exists in
+-- any schema, so it would keep postgis_raster from being installed beside plraster) and
+-- postgis_noop(raster) (a PostGIS test function declared to return geometry).
 
 CREATE FUNCTION @extschema@.postgis_gdal_version() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN @extschema@.plraster_gdal_version();
 COMMENT ON FUNCTION @extschema@.postgis_gdal_version() IS
   'Reports the version of the GDAL library plraster uses in the server.';
-
-CREATE FUNCTION @extschema@.postgis_raster_lib_version() RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN postgis_scripts_released();
-COMMENT ON FUNCTION @extschema@.postgis_raster_lib_version() IS
-  'Reports the PostGIS release whose raster plraster reproduces (plraster_version() gives plraster''s own).';
 
 CREATE FUNCTION @extschema@.postgis_raster_lib_build_date() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE

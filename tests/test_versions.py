@@ -1,10 +1,17 @@
 """PostGIS raster's version functions in plraster: the same answers as PostGIS 3.3 in the same
 server (same GDAL, the PostGIS release plraster is installed with), and postgis_full_version()
-sees no version mismatch when plraster comes first in the search path."""
+sees no version mismatch when plraster comes first in the search path. postgis_raster_lib_version
+is left out: PostGIS's raster install script refuses to run while one exists in any schema."""
+
+
+def test_no_postgis_raster_lib_version(sql):
+    """postgis_raster could not be installed beside plraster if plraster had one."""
+    assert sql.value("SELECT count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n "
+                     "ON n.oid = p.pronamespace WHERE p.proname = 'postgis_raster_lib_version' "
+                     "AND n.nspname = 'plraster'") == 0
 import pytest
 
-NAMES = ["postgis_gdal_version", "postgis_raster_lib_version", "postgis_raster_lib_build_date",
-         "postgis_raster_scripts_installed"]
+NAMES = ["postgis_gdal_version", "postgis_raster_lib_build_date", "postgis_raster_scripts_installed"]
 
 
 @pytest.mark.parametrize("name", NAMES)
