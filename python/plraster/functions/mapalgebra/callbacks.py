@@ -434,9 +434,10 @@ class PixelCallback:
         raise NotImplementedError
 
 
-def _fct_band_type(band, pixeltype):
-    """ST_MapAlgebraFct's output type (an unknown or NULL pixeltype keeps the band's) and
-    nodata value (the band's, else its type's minimum, converted)."""
+def fct_band_type(band, pixeltype):
+    """The output type of ST_MapAlgebraFct and ST_MapAlgebraExpr (an unknown or NULL
+    pixeltype keeps the band's) and nodata value (the band's, else its type's minimum,
+    converted)."""
     info = band.info
     if pixeltype is not None:
         try:
@@ -483,7 +484,7 @@ def map_algebra_fct(buf, nband, pixeltype, callback):
     header, band = _fct_input(buf, nband)
     if band is None:
         return wkb.emit_header(header, 0)
-    info, nodata = _fct_band_type(band, pixeltype)
+    info, nodata = fct_band_type(band, pixeltype)
     inp = Input(buf, nband)
     values, null = band_layer(inp, (0, 0), header, 0, 0)
     limits.check_values(header.width * header.height * 3, "the map algebra's callback arguments")
@@ -513,7 +514,7 @@ def map_algebra_fct2(buf1, nband1, buf2, nband2, pixeltype, extenttype, callback
     first = reference_band(inputs, kind)
     if first is None:
         return wkb.emit_header(header, 0)
-    info, nodata = _fct_band_type(first, pixeltype)
+    info, nodata = fct_band_type(first, pixeltype)
     limits.check_values(header.width * header.height * 4, "the map algebra's callback arguments")
     layers = [band_layer(i, o if o is not None else (0, 0), header, 0, 0)
               for i, o in zip(inputs, grid.offsets)]
@@ -571,7 +572,7 @@ def map_algebra_fct_ngb(buf, nband, pixeltype, ngbwidth, ngbheight, callback, no
     header, band = _fct_input(buf, nband)
     if band is None:
         return wkb.emit_header(header, 0)
-    info, nodata = _fct_band_type(band, pixeltype)
+    info, nodata = fct_band_type(band, pixeltype)
     shape = (header.height, header.width)
     all_nodata = (np.zeros(shape), np.ones(shape, bool))
     if ngbwidth is None or ngbwidth <= 0:

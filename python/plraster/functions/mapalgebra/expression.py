@@ -355,15 +355,9 @@ def map_algebra_expr_one(buf, nband, pixeltype, expression, nodataval, runner):
         messages.notice("Raster does not have the required band. Returning a raster without "
                         "a band")
         return wkb.emit_header(header, 0)
-    info = band.info
-    if pixeltype is not None:
-        try:
-            info = info_for_name(pixeltype)
-        except InvalidParameterError:
-            pass
+    info, nodata = callbacks.fct_band_type(band, pixeltype)
     newnodata = float(band.nodata) if band.has_nodata else float(band.info.min)
     init = newnodata if nodataval is None else float(nodataval)
-    nodata = float(to_pixel_values(info, np.array([newnodata]))[0])
     shape = (header.height, header.width)
 
     def filled(value):
