@@ -216,11 +216,31 @@ def _check_sample(sample_percent):
     return 1.0 if sample_percent is None else float(sample_percent)
 
 
+# The last whole-band call's arguments and answer. PostgreSQL evaluates
+# `(ST_SummaryStats(x)).*` once per column of summarystats, so the zonal statistics query
+# (ST_SummaryStats(ST_Clip(...))).* asks six times in a row for the same raster; the repeats
+# cost one comparison of the arguments. One entry: at most one raster is held per backend.
+_LAST = [None, None]
+
+
 def summary_stats(rast, nband=1, exclude_nodata_value=True, sample_percent=1.0):
     """_ST_SummaryStats(rast, nband, exclude_nodata_value, sample_percent): a summarystats
-    tuple; NULL arguments take their defaults, a missing band is a soft failure."""
+    tuple; NULL arguments take their defaults, a missing band is a soft failure. A call
+    repeating the previous whole-band call's arguments returns its answer."""
     if rast is None:
         return None
+    whole = sample_percent is None or sample_percent == 1
+    key = (bytes(rast), nband, exclude_nodata_value) if whole else None
+    if key is not None and _LAST[0] == key:
+        return _LAST[1]
+    result = _summary_stats(rast, nband, exclude_nodata_value, sample_percent)
+    # only answers that gave no NOTICE (a band of nodata only gives one, every time)
+    if key is not None and result[0]:
+        _LAST[0], _LAST[1] = key, result
+    return result
+
+
+def _summary_stats(rast, nband, exclude_nodata_value, sample_percent):
     nband = 1 if nband is None else nband
     exclude = True if exclude_nodata_value is None else exclude_nodata_value
     header = wkb.read_header(rast)
