@@ -3,8 +3,8 @@
 The same tiles (a 32BF band with nodata, random values) are stored as PostGIS rasters and
 as plraster rasters; each query reclassifies every tile with a three-range expression into
 8BUI and sums the result's lengths (so the raster is built, not just planned). Median of
-interleaved runs. ST_ColorMap is not benched yet: plraster does not have it (see the
-reclass branch's report).
+interleaved runs. ST_ColorMap has its own
+bench (bench/bench_colormap.py).
 
 Run as the other benches are run (an unprivileged user, the package installed):
     bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
