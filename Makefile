@@ -73,6 +73,7 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapalg.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_mapexpr.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_colormap.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_clip.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_warp.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_cogwrite.py

@@ -3,12 +3,13 @@
 The same tiles (a 32BF band with nodata, random values) are stored as PostGIS rasters and
 as plraster rasters; each query reclassifies every tile with a three-range expression into
 8BUI and sums the result's lengths (so the raster is built, not just planned). Median of
-interleaved runs. ST_ColorMap is not benched yet: plraster does not have it (see the
-reclass branch's report).
+interleaved runs. ST_ColorMap has its own
+bench (bench/bench_colormap.py).
 
 Run as the other benches are run (an unprivileged user, the package installed):
     bash tools/run-as-user.sh .venv/bin/python bench/bench_reclass.py
 """
+import contextlib
 import os
 import statistics
 import sys
@@ -41,29 +42,50 @@ QUERIES = {
 }
 
 
-def main():
-    """Time both and print the median times and their ratio."""
+def interleaved_medians(conn, queries, params, runs=RUNS):
+    """The median time of each query (a dict name -> SQL), runs interleaved after one
+    warm-up run each (library loads, imports); also used by bench_colormap.py."""
+    for query in queries.values():
+        conn.execute(query, params).fetchall()
+    times = {name: [] for name in queries}
+    for _ in range(runs):
+        for name, query in queries.items():
+            start = time.perf_counter()
+            conn.execute(query, params).fetchall()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def print_ratio(title, medians):
+    """The PostGIS and plraster times of one case and their ratio."""
+    pg, pl = medians["PostGIS"], medians["plraster"]
+    print(title)
+    print("  PostGIS  %8.1f ms" % (pg * 1e3))
+    print("  plraster %8.1f ms" % (pl * 1e3))
+    print("  plraster is %.2fx PostGIS's speed" % (pg / pl))
+
+
+@contextlib.contextmanager
+def tiles_connection():
+    """A connection to a fresh bench database holding pg_tiles and pl_tiles (SETUP);
+    also used by bench_colormap.py."""
     server = pgserver.start_server()
     try:
         url = pgserver.create_database(server, "bench")
         with psycopg.connect(url, autocommit=True) as conn:
             for statement in SETUP:
                 conn.execute(statement.format(n=SIZE, tiles=TILES))
-            times = {name: [] for name in QUERIES}
-            for name, query in QUERIES.items():  # warm both (library loads, imports)
-                conn.execute(query, (EXPR,)).fetchall()
-            for _ in range(RUNS):
-                for name, query in QUERIES.items():
-                    start = time.perf_counter()
-                    conn.execute(query, (EXPR,)).fetchall()
-                    times[name].append(time.perf_counter() - start)
-            pg, pl = (statistics.median(times[n]) for n in QUERIES)
-            print("ST_Reclass, %d tiles of %dx%d 32BF -> 8BUI, median of %d runs" % (TILES, SIZE, SIZE, RUNS))
-            print("  PostGIS  %8.1f ms" % (pg * 1e3))
-            print("  plraster %8.1f ms" % (pl * 1e3))
-            print("  plraster is %.2fx PostGIS's speed" % (pg / pl))
+            yield conn
     finally:
         server.stop()
+
+
+def main():
+    """Time both and print the median times and their ratio."""
+    with tiles_connection() as conn:
+        medians = interleaved_medians(conn, QUERIES, (EXPR,))
+        print_ratio("ST_Reclass, %d tiles of %dx%d 32BF -> 8BUI, median of %d runs"
+                    % (TILES, SIZE, SIZE, RUNS), medians)
 
 
 if __name__ == "__main__":
