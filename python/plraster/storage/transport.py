@@ -230,6 +230,7 @@ class HttpTransport:
         opts = self.options
         display = display or safe_url(url)
         headers = dict(headers or {})
+        payload = data  # the name `data` is the response's body below
         whole_limit = opts.max_whole_object if body_limit is None else body_limit
         attempt = 0
         redirects = 0
@@ -243,10 +244,11 @@ class HttpTransport:
             self._check_host(url)
             with deadline.attempt(opts.read_timeout) as current:
                 try:
+                    body_args = {} if payload is None else {"data": payload}
                     response = self.session.request(
-                        method, url, headers=self.prepare(method, url, headers, data),
-                        data=data, timeout=(opts.connect_timeout, opts.read_timeout),
-                        allow_redirects=False, stream=True)
+                        method, url, headers=self.prepare(method, url, headers, payload),
+                        timeout=(opts.connect_timeout, opts.read_timeout),
+                        allow_redirects=False, stream=True, **body_args)
                     status = response.status_code
                     if status in REDIRECT_STATUSES and response.headers.get("Location"):
                         url = self._redirect_target(url, response.headers["Location"], display, allow_list)
