@@ -42,6 +42,12 @@ ZONAL = ("SELECT count(*), sum(n), sum(total), min(lo), max(hi) FROM ("
          "   FROM (SELECT p.id, ({s}.st_summarystats({s}.st_clip(r.rast, p.geom))).*"
          "           FROM polys p JOIN {t} r ON {s}.st_intersects(r.rast, p.geom)) AS q"
          "  GROUP BY id) AS z")
+ZONAL_LATERAL = ("SELECT count(*), sum(n), sum(total), min(lo), max(hi) FROM ("
+                 " SELECT p.id, sum(s.count) AS n, sum(s.sum) AS total, min(s.min) AS lo,"
+                 "        max(s.max) AS hi"
+                 "   FROM polys p JOIN {t} r ON {s}.st_intersects(r.rast, p.geom),"
+                 "        LATERAL {s}.st_summarystats({s}.st_clip(r.rast, p.geom)) AS s"
+                 "  GROUP BY p.id) AS z")
 CLIP_ONLY = ("SELECT count(*), sum({s}.st_width(c) * {s}.st_height(c)) FROM ("
              " SELECT {s}.st_clip(r.rast, p.geom) AS c"
              "   FROM polys p JOIN {t} r ON {s}.st_intersects(r.rast, p.geom) OFFSET 0) AS q")
@@ -133,6 +139,7 @@ def main():
                      time.perf_counter() - start, args.runs))
             print("%-34s %12s %12s %8s" % ("query", "PostGIS s", "plraster s", "speed-up"))
             for name, template in (("zonal statistics (ST_Clip + stats)", ZONAL),
+                                   ("zonal statistics, LATERAL form", ZONAL_LATERAL),
                                    ("ST_Clip alone", CLIP_ONLY),
                                    ("ST_AsRaster of every polygon", ASRASTER)):
                 pg, pg_rows = time_query(conn, template.format(s="public", t="pg_tiles"), args.runs)
