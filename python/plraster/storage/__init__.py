@@ -24,7 +24,7 @@ from .registry import reset
 from .remote import HttpSource, RemoteSource
 from .security import check_access, check_host, is_access_allowed, is_forbidden_address, is_redirect_allowed
 
-# Sources whose modules pull in an HTTP client (requests, urllib3) or botocore are imported
+# Sources whose modules pull in the HTTP transport or botocore are imported
 # when first named, so that a session reading only local files, or only in-db rasters,
 # never pays for them (issue 13: session start).
 _LAZY = {"S3Source": ".s3", "SwiftSource": ".swift"}

@@ -1,18 +1,17 @@
 """A total deadline per HTTP request attempt that a slowly dripping server cannot stretch.
 
-http.client and urllib3 apply the read timeout to each recv(): a server that sends one
+http.client applies the read timeout to each recv(): a server that sends one
 byte every second never trips a 3 second timeout, and a body read in 64 KiB chunks
 only notices a deadline between chunks. Here every response read on a guarded
-connection (see `transport`) reads its socket through `DeadlineReader`, which gives
+connection (see `httpconn`) reads its socket through `DeadlineReader`, which gives
 each recv() only the time left until the attempt's deadline, headers and body alike:
 
     with deadline.attempt(30.0) as current:      # around one request and its body
-        response = session.request(...)           # the clock starts when the request is sent
+        conn, response = transport.send(...)     # the clock starts when the response is awaited
         body = read(response)
     current.expired                               # True when the 30 seconds ran out
 
-An expired deadline raises socket.timeout from the recv(), which urllib3 and requests
-turn into their read timeout errors; `expired` tells the transport it was the total
+An expired deadline raises socket.timeout from the recv(); `expired` tells the transport it was the total
 deadline, and whether the response had started arriving tells it which part was late.
 """
 

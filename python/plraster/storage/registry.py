@@ -1,4 +1,4 @@
-"""Module-level state: one transport (session, auth state, thread pool) per configuration.
+"""Module-level state: one transport (connections, auth state, thread pool) per configuration.
 
 A PostgreSQL backend process reuses its HTTP connections, Swift token and S3 signer
 across calls through this registry. `reset()` closes everything (tests, reconfiguration).
@@ -31,14 +31,12 @@ def get_transport(key, factory):
         return transport
 
 
-def http_transport(options=None, session=None, environ=None):
+def http_transport(options=None, environ=None):
     """The plain http(s) transport for these options (GDAL names; see `options`)."""
     from .transport import HttpTransport
 
     mapping = merge_options(options, environ)
     http_options = HttpOptions.from_mapping(mapping)
-    if session is not None:
-        return HttpTransport(http_options, session=session)
     return get_transport(("http", http_options), lambda: HttpTransport(http_options))
 
 
@@ -49,7 +47,7 @@ def transports():
 
 
 def reset():
-    """Close every session and thread pool and forget every token."""
+    """Close every kept connection and thread pool and forget every token."""
     with _LOCK:
         items = list(_TRANSPORTS.values())
         _TRANSPORTS.clear()

@@ -305,13 +305,13 @@ def _slice_parts(parts, offset, length):
 class HttpSource(RemoteSource):
     """An object at an http(s) URL (GDAL's /vsicurl/).
 
-    `session` is normally left out: the module-level session for `options` is used
-    (see `registry`). `allow_list` limits where redirects may lead.
+    The module-level transport for `options` is used (see `registry`). `allow_list`
+    limits where redirects may lead.
     """
 
-    def __init__(self, url, session=None, options=None, allow_list=None, counter=None, environ=None):
+    def __init__(self, url, options=None, allow_list=None, counter=None, environ=None):
         parsed = parse_outdb_path(url)
         if parsed.scheme not in ("http", "https"):
             raise StorageError("not an http(s) URL", detail="HttpSource reads http:// and https:// URLs.")
-        transport = registry.http_transport(options, session=session, environ=environ)
+        transport = registry.http_transport(options, environ=environ)
         super().__init__(transport, parsed.location, parsed.display(), allow_list, counter)

@@ -7,11 +7,10 @@
 Both may be given: the token is used first and renewed through v1 auth.
 """
 
+import http.client
 import threading
 import time
 import urllib.parse
-
-import requests
 
 from plraster.core.errors import AccessDeniedError, InvalidParameterError, StorageError, StorageTimeoutError
 
@@ -75,30 +74,32 @@ class SwiftTransport(HttpTransport):
     def _authenticate(self, counter=IO_COUNTER):
         opts = self.options
         started = time.monotonic()
+        conn = response = None
         try:
-            response = self.session.get(
-                self._auth_url, headers={"X-Auth-User": self._user, "X-Auth-Key": self._key},
-                timeout=(opts.connect_timeout, opts.read_timeout), allow_redirects=False)
-        except requests.Timeout:
+            conn, response = self.send("GET", self._auth_url, {"X-Auth-User": self._user, "X-Auth-Key": self._key})
+            status, headers = response.status, response.headers
+        except TimeoutError:
             raise StorageTimeoutError("swift authentication timed out",
                                       detail=f"The auth endpoint did not answer within "
                                              f"{opts.read_timeout:g} seconds.") from None
-        except requests.RequestException as exc:
+        except (http.client.HTTPException, OSError) as exc:
             raise StorageError("swift authentication failed",
                                detail=f"The connection to the auth endpoint failed "
                                       f"({type(exc).__name__}).") from None
         finally:
+            if conn is not None:
+                self.pool.put(conn, response)
             counter.add(requests=1, seconds=time.monotonic() - started)
         self.authentications += 1
-        if response.status_code in (401, 403):
+        if status in (401, 403):
             raise AccessDeniedError("swift authentication failed",
-                                    detail=f"The auth endpoint answered HTTP {response.status_code}.",
+                                    detail=f"The auth endpoint answered HTTP {status}.",
                                     hint="Check SWIFT_USER and SWIFT_KEY.")
-        token = response.headers.get("X-Auth-Token") or response.headers.get("X-Storage-Token")
-        storage_url = response.headers.get("X-Storage-Url")
-        if response.status_code >= 300 or not token or not storage_url:
+        token = headers.get("X-Auth-Token") or headers.get("X-Storage-Token")
+        storage_url = headers.get("X-Storage-Url")
+        if status >= 300 or not token or not storage_url:
             raise StorageError("swift authentication failed",
-                               detail=f"The auth endpoint answered HTTP {response.status_code} "
+                               detail=f"The auth endpoint answered HTTP {status} "
                                       f"without a token and a storage URL.")
         self._token = token
         self._storage_url = storage_url

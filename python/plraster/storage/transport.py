@@ -1,8 +1,8 @@
 """HTTP requests with timeouts, retries, manual redirects and errors that name no secret.
 
-One HttpTransport exists per backend configuration (see `registry`); it owns a
-requests.Session kept alive across calls. Subclasses add authentication (Swift token,
-S3 SigV4 signature) through `prepare` and `renew_auth`.
+One HttpTransport exists per backend configuration (see `registry`); it owns a pool of
+keep-alive connections (`httpconn`) used across calls. Subclasses add authentication
+(Swift token, S3 SigV4 signature) through `prepare` and `renew_auth`.
 """
 
 import concurrent.futures
@@ -15,17 +15,12 @@ import time
 import typing
 import urllib.parse
 
-import requests
-import requests.adapters
-import urllib3.connection
-import urllib3.connectionpool
-import urllib3.exceptions
-
 from plraster.core.errors import AccessDeniedError, ObjectNotFoundError, StorageError, StorageTimeoutError
 
 from . import cancel, deadline, security
 from .counters import IO_COUNTER
 from .failures import TruncatedResponse
+from .httpconn import ConnectFailed, ConnectionPool, ConnectTimeout
 from .multipart import multipart_boundary
 from .paths import safe_url
 
@@ -49,79 +44,11 @@ class HttpResponse(typing.NamedTuple):
     url: str
 
 
-# --- Connections that refuse link-local peers -------------------------------------------
-
-def _check_peer(sock, host):
-    try:
-        peer = sock.getpeername()[0]
-    except OSError:
-        return
-    if security.is_forbidden_address(peer):
-        sock.close()
-        raise security.forbidden_address_error(host)
-
-
 def _register_with_read(connection):
     # The read this thread runs (if any) may shut this connection down when cancelled.
     token = cancel.current()
     if token is not None:
         token.register(connection)
-
-
-class _Guarded:
-    """Checks the peer of every new socket, registers each request with its read's token
-    and reads every response under the attempt's total deadline (see `deadline`)."""
-
-    response_class = deadline.DeadlineResponse
-
-    def _new_conn(self):
-        sock = super()._new_conn()
-        _check_peer(sock, self.host)
-        return sock
-
-    def request(self, *args, **kwargs):
-        _register_with_read(self)
-        return super().request(*args, **kwargs)
-
-
-class _GuardedHTTPConnection(_Guarded, urllib3.connection.HTTPConnection):
-    pass
-
-
-class _GuardedHTTPSConnection(_Guarded, urllib3.connection.HTTPSConnection):
-    pass
-
-
-class _GuardedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
-
-
-class _GuardedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-class GuardedAdapter(requests.adapters.HTTPAdapter):
-    """An HTTPAdapter whose connections check the address they reached, not a name.
-
-    Checking after connect covers names that resolve to 169.254.169.254 and DNS
-    rebinding alike.
-    """
-
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}
-
-
-def new_session(options):
-    """A requests.Session for one backend configuration: guarded, no env proxies or netrc."""
-    session = requests.Session()
-    session.trust_env = False  # no ~/.netrc credentials, no proxy from the environment
-    adapter = GuardedAdapter(pool_connections=4, pool_maxsize=max(4, options.max_concurrency), max_retries=0)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.verify = options.verify_tls
-    session.headers.update({"User-Agent": options.user_agent, "Accept-Encoding": "identity"})
-    return session
 
 
 # --- Errors -----------------------------------------------------------------------------
@@ -178,9 +105,10 @@ class HttpTransport:
     # credentials stay on their host.
     redirect_off_host = True
 
-    def __init__(self, options, session=None):
+    def __init__(self, options):
         self.options = options
-        self.session = session if session is not None else new_session(options)
+        self.pool = ConnectionPool(options)
+        self.default_headers = {"User-Agent": options.user_agent, "Accept-Encoding": "identity"}
         self._executor = None
         self._executor_lock = threading.Lock()
         self._checked_hosts = set()
@@ -203,12 +131,23 @@ class HttpTransport:
             return self._executor
 
     def close(self):
-        """Close the session's connections and stop the thread pool."""
+        """Close the kept connections and stop the thread pool."""
         with self._executor_lock:
             if self._executor is not None:
                 self._executor.shutdown(wait=False)
                 self._executor = None
-        self.session.close()
+        self.pool.close()
+
+    def send(self, method, url, headers, payload=None):
+        """One attempt without retries or redirects: (connection, response with its headers
+        read). The caller reads the body and hands both back with `self.pool.put`."""
+        conn = self.pool.get(url)
+        _register_with_read(conn)
+        try:
+            return conn, conn.send_request(method, url, dict(self.default_headers, **headers), payload)
+        except BaseException:
+            conn.close()
+            raise
 
     def request(self, method, url, headers=None, *, display=None, allow_list=None, counter=IO_COUNTER,
                 body_limit=None, check=None, ok_statuses=(200, 206), data=None):
@@ -243,13 +182,10 @@ class HttpTransport:
             body = _Body(counter)
             self._check_host(url)
             with deadline.attempt(opts.read_timeout) as current:
+                conn = None
                 try:
-                    body_args = {} if payload is None else {"data": payload}
-                    response = self.session.request(
-                        method, url, headers=self.prepare(method, url, headers, payload),
-                        timeout=(opts.connect_timeout, opts.read_timeout),
-                        allow_redirects=False, stream=True, **body_args)
-                    status = response.status_code
+                    conn, response = self.send(method, url, self.prepare(method, url, headers, payload), payload)
+                    status = response.status
                     if status in REDIRECT_STATUSES and response.headers.get("Location"):
                         url = self._redirect_target(url, response.headers["Location"], display, allow_list)
                         redirects += 1
@@ -279,12 +215,11 @@ class HttpTransport:
                     final_error = StorageError(
                         f'{exc.title} for out-db object "{display}"',
                         detail=f"{str(exc)[:1].upper()}{str(exc)[1:]} after {_attempts(attempt)}.")
-                except (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
-                        OSError) as exc:
+                except (http.client.HTTPException, OSError) as exc:
                     final_error = self._failure(exc, display, current, response, body, attempt)
                 finally:
-                    if response is not None:
-                        response.close()
+                    if conn is not None:
+                        self.pool.put(conn, response)
                     counter.add(requests=1, seconds=time.monotonic() - started)
             cancel.check()  # a cancelled read's failures are not worth repeating
             if attempt >= opts.max_retry:
@@ -300,7 +235,7 @@ class HttpTransport:
         """The StorageError for a failed attempt: what was late or broken, never a secret."""
         opts = self.options
         tries = _attempts(attempt)
-        if isinstance(exc, requests.ConnectTimeout) or _caused_by(exc, urllib3.exceptions.ConnectTimeoutError):
+        if _caused_by(exc, ConnectTimeout):
             return StorageTimeoutError(
                 f'could not connect for out-db object "{display}" within {opts.connect_timeout:g} seconds',
                 detail=f"No connection was made within the connect timeout (GDAL_HTTP_CONNECTTIMEOUT); {tries}.")
@@ -318,7 +253,7 @@ class HttpTransport:
             return StorageError(
                 f'truncated response for out-db object "{display}"',
                 detail=f"The connection closed after {body.progress(response)} of the body; {tries}.")
-        if _caused_by(exc, urllib3.exceptions.NewConnectionError):
+        if _caused_by(exc, ConnectFailed):
             return StorageError(
                 f'could not connect for out-db object "{display}"',
                 detail=f"The connection failed ({_reason(exc)}) after {tries}.")
@@ -327,7 +262,7 @@ class HttpTransport:
             detail=f"The connection failed before the response headers arrived ({_reason(exc)}); {tries}.")
 
     def _check_host(self, url):
-        # Refuse link-local hosts before any packet is sent; GuardedAdapter re-checks the
+        # Refuse link-local hosts before any packet is sent; httpconn re-checks the
         # address actually connected to (DNS may answer differently the second time).
         parts = urllib.parse.urlsplit(url)
         key = (parts.hostname, parts.port)
@@ -374,7 +309,7 @@ def _caused_by(exc, kind):
 
 
 def _is_timeout(exc):
-    return isinstance(exc, requests.Timeout) or _caused_by(exc, (urllib3.exceptions.TimeoutError, TimeoutError))
+    return _caused_by(exc, TimeoutError)
 
 
 def _reason(exc):
@@ -453,22 +388,16 @@ class _Body:
         self.received = 0
 
     def _chunks(self, response):
-        # http.client's read1 returns what one recv() brought, so no byte that arrived is
-        # held in a buffer when a deadline or a reset ends the read: all are counted.
-        # (urllib3 1.26 has no read1 of its own: its http.client response is used, and
-        # the connection handed back to the pool as urllib3's read() would.)
-        raw = response.raw
-        source = raw._fp
+        # read1 returns what one recv() brought, so no byte that arrived is held in a
+        # buffer when a deadline or a reset ends the read: all are counted.
         while True:
             cancel.check()
-            chunk = source.read1(BODY_CHUNK)
+            chunk = response.read1(BODY_CHUNK)
             if not chunk:
                 break
             self.received += len(chunk)
             self.counter.add(nbytes=len(chunk))
             yield chunk
-        if source.isclosed():
-            raw.release_conn()
 
     def read(self, response, limit):
         """The whole body; raises limit.error past limit.size bytes and TruncatedResponse
