@@ -227,17 +227,19 @@ def test_credentials_never_readable(su, world, hostile):
 def test_limits_cannot_be_raised(su, world, hostile):
     mb = 2 ** 20
     for q in ("SET plraster.tile_cache_mb = 1000000", "SET plraster.header_cache_entries = 1000000000",
-              "SET plraster.header_cache_mb = 1e12"):
+              "SET plraster.header_cache_mb = 1e12", "SET plraster.shared_cache_mb = 1e12"):
         hostile.run(q)
     out = hostile.run("SELECT tile_cache_limit FROM plraster.plraster_io_stats()")
-    assert out.rows == [(256 * mb,)]
+    assert out.rows == [(64 * mb,)]
     rows = {r[0]: r[1] for r in hostile.run("SELECT name, value FROM plraster.plraster_limits()").rows}
     assert rows["header_cache_entries"] == 512 and rows["header_cache_mb"] == 64
+    assert rows["shared_cache_mb"] == 512
     for q in ("SELECT plraster.plraster_set_limit('tile_cache_mb', 1e9)",
               "INSERT INTO plraster.plraster_limit_config VALUES ('tile_cache_mb', 1e9)",
               "TRUNCATE plraster.plraster_limit_config",
               "ALTER ROLE CURRENT_USER SUPERUSER"):
         out = hostile.run(q)
         assert out.sqlstate == "42501", (q, out)
-    for q in ("RESET plraster.tile_cache_mb", "RESET plraster.header_cache_entries", "RESET plraster.header_cache_mb"):
+    for q in ("RESET plraster.tile_cache_mb", "RESET plraster.header_cache_entries", "RESET plraster.header_cache_mb",
+              "RESET plraster.shared_cache_mb"):
         hostile.run(q)

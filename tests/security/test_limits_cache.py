@@ -133,9 +133,9 @@ def test_query_string_variants_are_bounded(su, open_sources, files):
 def test_a_user_may_lower_a_limit_never_raise_it(su, make_role):
     user = make_role()
     mb = 2 ** 20
-    assert stats(user)[3] == 256 * mb
+    assert stats(user)[3] == 64 * mb
     user.run("SET plraster.tile_cache_mb = 1000000")
-    assert stats(user)[3] == 256 * mb
+    assert stats(user)[3] == 64 * mb
     user.run("SET plraster.tile_cache_mb = 10")
     assert stats(user)[3] == 10 * mb
     for q in ("SELECT plraster.plraster_set_limit('tile_cache_mb', 1000000)",
@@ -152,8 +152,8 @@ def test_a_user_may_lower_a_limit_never_raise_it(su, make_role):
         user.run("SET plraster.tile_cache_mb = 1000000")
         assert stats(user)[3] == 512 * mb
         rows = {r[0]: r[1:] for r in user.run("SELECT * FROM plraster.plraster_limits()").rows}
-        assert rows["tile_cache_mb"][:3] == (512.0, 512.0, 256.0)
+        assert rows["tile_cache_mb"][:3] == (512.0, 512.0, 64.0)
         assert rows["header_cache_entries"][1] == 512.0
     finally:
         su.run("SELECT plraster.plraster_set_limit('tile_cache_mb', NULL)")
-    assert stats(user)[3] == 256 * mb
+    assert stats(user)[3] == 64 * mb

@@ -12,7 +12,7 @@ installs the source loader and the interrupt check when it is imported.
 from plraster.storage import io_counter
 from plraster.storage import reset as reset_storage
 
-from . import cache, config, engine, interrupts
+from . import cache, config, engine, interrupts, readahead
 from .engine import NOT_ALIGNED, FileStat, band_file_info, band_file_stat, indb_band, read_band
 
 
@@ -44,6 +44,7 @@ def stats():
 def reset():
     """Empty the caches, close every session and zero the statistics."""
     cache.reset()
+    readahead.reset()
     reset_storage()
     io_counter().reset()
 

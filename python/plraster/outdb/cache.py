@@ -24,7 +24,7 @@ import typing
 from plraster.core import ceilings
 
 MB = 1024 * 1024
-DEFAULT_TILE_CACHE_MB = 256
+DEFAULT_TILE_CACHE_MB = 64
 HEADER_CACHE_ENTRIES = 512
 HEADER_CACHE_BYTES = 64 * MB
 # A user may lower these with SET plraster.<name>; only a superuser may raise the ceiling.
@@ -100,6 +100,12 @@ class TileCache(_BoundedCache):
             self._items.move_to_end(key)
             STATS.tile_hits += 1
             return item[0]
+
+    def peek(self, key):
+        """The cached block or MISSING, without counting or refreshing it."""
+        with _LOCK:
+            item = self._items.get(key, MISSING)
+            return item if item is MISSING else item[0]
 
     def put(self, key, block):
         """Store a block, evicting the least recently used ones past the size limit."""

@@ -30,9 +30,9 @@ from plraster.core.errors import AccessDeniedError, InvalidParameterError, Plras
 from plraster.storage import ObjectChangedError, open_source
 from plraster.storage.local import stat_file
 from plraster.tiff import check_decodable, decode_tile, fill_value, open_tiff, read_blocks
-from plraster.tiff.window import blocks_for_window
+from plraster.tiff.window import block_range, blocks_for_window
 
-from . import cache, config, interrupts
+from . import cache, config, interrupts, readahead, sharedcache
 
 FLT_EPSILON = float(np.finfo(np.float32).eps)
 DEFAULT_GEOTRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
@@ -128,9 +128,7 @@ def read_file_window(opened, ifd, sample, x0, y0, width, height, remote=False):
         else:
             blocks[index] = block
     if missing:
-        raw = interrupts.run_io(lambda: read_blocks(ifd, opened.source, missing), remote=remote)
-        for index in missing:
-            data = raw[index]
+        for index, data in fetch_blocks(opened, ifd, missing, remote).items():
             block = None if data is None else decode_tile(ifd, data, index)
             cache.TILES.put((opened.generation, ifd.index, index), block)
             blocks[index] = block
@@ -146,6 +144,41 @@ def read_file_window(opened, ifd, sample, x0, y0, width, height, remote=False):
         else:
             target[...] = block[pick, iy0 - r * bh:iy1 - r * bh, ix0 - c * bw:ix1 - c * bw]
     return out
+
+
+def fetch_blocks(opened, ifd, indexes, remote):
+    """{index: stored bytes, or None for a sparse block} of blocks the tile cache lacks:
+    from the shared block cache (sharedcache) when it has them, else fetched, together
+    with the blocks a sequential scan will want next (readahead), all kept there."""
+    if not (remote and sharedcache.enabled(opened)):
+        return interrupts.run_io(lambda: read_blocks(ifd, opened.source, indexes), remote=remote)
+    out, fetch = {}, []
+    size = opened.source.size
+    for index in indexes:
+        span = block_range(ifd, index, size)
+        data = None if span is None else sharedcache.get(opened, *span)
+        if span is None or data is not None:
+            out[index] = data
+        else:
+            fetch.append(index)
+    if fetch:
+        wanted = fetch + [i for i in readahead.plan(opened, ifd, indexes, fetch)
+                          if _worth_reading_ahead(opened, ifd, i, size)]
+        raw = interrupts.run_io(lambda: read_blocks(ifd, opened.source, wanted), remote=remote)
+        for index in wanted:
+            data = raw[index]
+            if data is not None:
+                sharedcache.put(opened, int(ifd.block_offsets[index]), data)
+        out.update((i, raw[i]) for i in fetch)
+    else:
+        readahead.plan(opened, ifd, indexes, fetch)
+    return out
+
+
+def _worth_reading_ahead(opened, ifd, index, size):
+    span = block_range(ifd, index, size)
+    return (span is not None and cache.TILES.peek((opened.generation, ifd.index, index)) is cache.MISSING
+            and not sharedcache.has(opened, *span))
 
 
 # --- window placement -------------------------------------------------------------------------

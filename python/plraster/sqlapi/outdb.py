@@ -12,13 +12,14 @@ thread; called directly from SQL it raises 42501. SQL users cannot set the flag:
 Python variable of this backend, and only superusers can create plpython3u functions.
 """
 import json
+import os
 
 import plpy
 
 from plraster.core import ceilings
 from plraster import outdb
 from plraster.core.errors import AccessDeniedError, InvalidParameterError
-from ..outdb import cache, config, interrupts
+from ..outdb import cache, config, interrupts, sharedcache
 from . import prepared, raise_error, sql_function
 
 _STATE = {"schema": None}
@@ -114,6 +115,7 @@ def _check_interrupts():
 
 config.install_loader(_load_rows, _read_settings, SETTINGS_INTERVAL)
 interrupts.install_check(_check_interrupts)
+sharedcache.configure(os.getcwd())  # a backend's working directory is the data directory
 outdb.warning_sink = plpy.warning
 
 

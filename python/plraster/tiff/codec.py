@@ -23,6 +23,8 @@ from .constants import (
 
 _NATIVE_ORDER = "<" if sys.byteorder == "little" else ">"
 
+_LIBDEFLATE = bool(getattr(getattr(imagecodecs, "DEFLATE", None), "available", False))
+
 # Decoded size above which a block is refused (a 4096x4096 tile of float64 is 128 MiB).
 MAX_BLOCK_BYTES = 256 * 1024 * 1024
 
@@ -158,6 +160,14 @@ def _decompress(compression, raw, needed):
     if compression == Compression.NONE:
         return raw
     if compression in (Compression.ADOBE_DEFLATE, Compression.DEFLATE):
+        if _LIBDEFLATE:
+            # libdeflate decodes a whole block 2-3x faster than zlib (as in GDAL). It needs
+            # the exact size: a stream that holds more (a last strip written full height)
+            # or that is damaged goes the zlib way, which reads what it can.
+            try:
+                return imagecodecs.deflate_decode(raw, out=bytearray(needed))
+            except imagecodecs.DeflateError:
+                pass
         return zlib.decompressobj().decompress(raw, needed)
     if compression == Compression.LZW:
         return imagecodecs.lzw_decode(bytes(raw), out=needed)
