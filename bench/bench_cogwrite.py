@@ -16,6 +16,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import numpy as np
@@ -63,6 +64,31 @@ def peak_kib(pid):
     return 0
 
 
+def memory_kib(pid):
+    """(RssAnon, RssShmem) of a process, KiB: its private memory, and the pages of the
+    server's shared buffers it has touched (counted in its RSS, shared by every backend and
+    bounded by shared_buffers)."""
+    with open("/proc/%d/status" % pid) as f:
+        fields = dict(line.split(":", 1) for line in f)
+    return int(fields["RssAnon"].split()[0]), int(fields["RssShmem"].split()[0])
+
+
+class MemoryWatch(threading.Thread):
+    """Samples a process's memory_kib every 20 ms; `peak` is the largest of each."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, (0, 0), threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.02):
+            try:
+                anon, shmem = memory_kib(self.pid)
+            except OSError:
+                return
+            self.peak = (max(self.peak[0], anon), max(self.peak[1], shmem))
+
+
 def main():
     """Load the coverage, write it both ways, print times, memory and the check."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -92,11 +118,16 @@ def main():
         with psycopg.connect(url, autocommit=True) as conn:
             pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
             before = peak_kib(pid)
+            anon_before = memory_kib(pid)[0]
+            watch = MemoryWatch(pid)
+            watch.start()
             start = time.perf_counter()
             conn.execute("SELECT plraster.plraster_write_cog('SELECT rast FROM public.pl_cov', %s, "
                          "'{\"compress\": \"deflate\", \"blocksize\": 256}')", (target,))
             pl_t = time.perf_counter() - start
             pl_peak = peak_kib(pid)
+            watch.done.set()
+            watch.join()
         if store is not None:  # fetched for the pixel check
             with open(os.path.join(work, "pl.tif"), "wb") as f:
                 f.write(store.request("GET", "/bench/pl.tif").content)
@@ -117,6 +148,9 @@ def main():
               % (gd_t, gd_peak / 1024.0))
         print("  plraster_write_cog (%s)%s %8.2f s   backend peak RSS %7.1f MiB (%.1f before)"
               % (args.store, " " * (10 - len(args.store)), pl_t, pl_peak / 1024.0, before / 1024.0))
+        print("    of which private (RssAnon) at most %7.1f MiB (%.1f before), shared buffers "
+              "touched (RssShmem) at most %.1f MiB" % (watch.peak[0] / 1024.0, anon_before / 1024.0,
+                                                      watch.peak[1] / 1024.0))
         print("  plraster takes %.2fx gdal_translate's time" % (pl_t / gd_t))
     finally:
         server.stop()
