@@ -70,13 +70,13 @@ def _covers_box(envelope, header):
         envelope[3] >= maxy
 
 
-def _polygon_window(raw, header):
-    """The mask window of a polygon whose intersection with a raster that is not skewed
-    has an area, from the intersection's envelope computed without GEOS (the zonal
-    statistics case: one polygon over many tiles); None when GEOS must decide."""
+def _polygon_window(polygons, header):
+    """The mask window of a polygon (rasterize.polygons_of_wkb) whose intersection with a
+    raster that is not skewed has an area, from the intersection's envelope computed
+    without GEOS (the zonal statistics case: one polygon over many tiles); None when GEOS
+    must decide."""
     if header.skew_x or header.skew_y:
         return None
-    polygons = rasterize.polygons_of_wkb(raw)
     if not polygons:
         return None
     x0 = header.ip_x + header.width * header.scale_x
@@ -119,12 +119,39 @@ def clip(buf, nband, geom, nodataval=None, crop=True):
     return result
 
 
+class _ParsedGeometry:
+    """What _clip needs of a geometry, parsed once: zonal statistics clip each polygon
+    against every tile it meets, one call after another."""
+
+    __slots__ = ("raw", "srid", "ogr", "polygons")
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.srid = rasterize.ewkb_srid(raw)
+        self.ogr = rasterize.ogr_geometry(raw)
+        polygons = rasterize.polygons_of_wkb(raw)
+        # as lists of (x, y) once, for box_intersection_envelope's loops over every tile
+        self.polygons = polygons and [[ring.tolist() for ring in rings] for rings in polygons]
+
+
+_GEOMETRY = [None]  # the last geometry parsed (one entry)
+
+
+def _parsed(geom):
+    raw = rasterize.ewkb_bytes(geom)
+    cached = _GEOMETRY[0]
+    if cached is not None and cached.raw == raw:
+        return cached
+    _GEOMETRY[0] = None
+    parsed = _GEOMETRY[0] = _ParsedGeometry(raw)
+    return parsed
+
+
 def _clip(buf, nband, geom, nodataval, crop):
     crop = True if crop is None else crop
     header = wkb.read_header(buf)
-    raw = rasterize.ewkb_bytes(geom)
-    srid = rasterize.ewkb_srid(raw)
-    g = rasterize.ogr_geometry(raw)
+    parsed = _parsed(geom)
+    srid, g = parsed.srid, parsed.ogr
     if not nodataval:
         # PostGIS's short cut, before anything else: ST_Contains(geom, ST_Envelope(rast)),
         # which checks the SRIDs first
@@ -148,7 +175,7 @@ def _clip(buf, nband, geom, nodataval, crop):
     if srid != header.srid:
         raise SoftFailure("Geometry provided does not have the same SRID as the raster. "
                           "Returning NULL")
-    window = _polygon_window(raw, header)
+    window = _polygon_window(parsed.polygons, header)
     if window is not None:
         # a polygon overlapping the raster: its part inside burns the same pixels as it
         mc0, mr0, mw, mh = window

@@ -240,7 +240,7 @@ def box_intersection_envelope(polygons, box):
     bx0, by0, bx1, by1 = box
     xs, ys = [], []
     for rings in polygons:
-        rings = [ring.tolist() for ring in rings]
+        rings = [ring.tolist() if hasattr(ring, "tolist") else ring for ring in rings]
         for ring in rings:
             for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
                 if bx0 <= x1 <= bx1 and by0 <= y1 <= by1:
