@@ -3097,3 +3097,60 @@ $$;
 REVOKE ALL ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) IS
   'args: query, target, options - Writes the rasters of query (one raster column, tiles of one grid) as one Cloud Optimized GeoTIFF with internal overviews at target (a local path under a source opened for writing); options are GDAL COG creation options, and register names a table to register the COG into with plraster_register_cog. Returns a summary.';
+
+-- pixelas: ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons unnest arrays made with
+-- numpy by _plraster_pixelas instead of a Python row per pixel (issue 13).
+CREATE FUNCTION @extschema@._plpy__plraster_pixelas(rast bytea, band integer, exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea[], vals double precision[], xs integer[], ys integer[])
+LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE ROWS 4 AS $$
+from plraster.sqlapi import pixels
+return pixels.pixel_chunks(rast, band, exclude_nodata_value, kind)
+$$;
+COMMENT ON FUNCTION @extschema@._plpy__plraster_pixelas(bytea, integer, boolean, text) IS
+  'PL/Python body of _plraster_pixelas, on raster bytes as bytea';
+CREATE FUNCTION @extschema@._plraster_pixelas(rast @extschema@.raster, band integer,
+    exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea[], vals double precision[], xs integer[], ys integer[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 4
+BEGIN ATOMIC
+  SELECT * FROM @extschema@._plpy__plraster_pixelas(rast, band, exclude_nodata_value, kind);
+END;
+COMMENT ON FUNCTION @extschema@._plraster_pixelas(@extschema@.raster, integer, boolean, text) IS
+  'Internal: the work of ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons, as arrays of EWKB, values, columns and rows';
+
+CREATE OR REPLACE FUNCTION @extschema@.st_pixelaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
+    exclude_nodata_value boolean DEFAULT true)
+    RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+    FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'polygons'::text) AS c,
+         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+END;
+COMMENT ON FUNCTION @extschema@.st_pixelaspolygons(@extschema@.raster, integer, boolean) IS
+  'Every pixel of a band as a polygon with its value and 1-based column and row';
+
+CREATE OR REPLACE FUNCTION @extschema@.st_pixelaspoints(rast @extschema@.raster, band integer DEFAULT 1,
+    exclude_nodata_value boolean DEFAULT true)
+    RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+    FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'points'::text) AS c,
+         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+END;
+COMMENT ON FUNCTION @extschema@.st_pixelaspoints(@extschema@.raster, integer, boolean) IS
+  'Every pixel of a band as its upper-left corner point with its value, column and row';
+
+CREATE OR REPLACE FUNCTION @extschema@.st_pixelascentroids(rast @extschema@.raster, band integer DEFAULT 1,
+    exclude_nodata_value boolean DEFAULT true)
+    RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
+BEGIN ATOMIC
+  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+    FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'centroids'::text) AS c,
+         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+END;
+COMMENT ON FUNCTION @extschema@.st_pixelascentroids(@extschema@.raster, integer, boolean) IS
+  'Every pixel of a band as its centre point with its value, column and row';
+DROP FUNCTION @extschema@._plpy_st_pixelaspolygons(bytea, integer, boolean);
+DROP FUNCTION @extschema@._plpy_st_pixelaspoints(bytea, integer, boolean);
+DROP FUNCTION @extschema@._plpy_st_pixelascentroids(bytea, integer, boolean);

@@ -151,41 +151,6 @@ def point_in_ring(px, py, ring):
     return inside
 
 
-def _pixels(buf, nband, exclude_nodata_value, make):
-    header = wkb.read_header(buf)
-    w, h = header.width, header.height
-    if w == 0 or h == 0:
-        messages.notice("Raster is empty. Returning empty set")
-        return []
-    band = locate_band(buf, header, nband) if nband is not None else None
-    if band is None:
-        messages.notice("Invalid band index (must use 1-based). Returning empty set")
-        return []
-    if exclude_nodata_value and band.is_nodata:
-        messages.notice("No pixels found for band %d" % nband)
-        return []
-    return _pixel_rows(band.array(buf, header), header, band, nband, exclude_nodata_value, make)
-
-
-def _pixel_rows(pixels, header, band, nband, exclude_nodata_value, make):
-    """The rows of ST_PixelAs*, made one pixel row at a time: the set has a row per pixel
-    (65535 x 65535 of them at most), so it is never held whole."""
-    excluding = band.has_nodata and exclude_nodata_value
-    made = 0
-    for r in range(header.height):
-        data = pixels[r].astype(np.float64)
-        columns = range(header.width)
-        if excluding:
-            columns = np.flatnonzero(~nodata_mask(data, band)).tolist()
-        values = data.tolist()
-        for c in columns:
-            v = float(band.nodata) if band.is_nodata else values[c]
-            yield (make(header, c, r), v, c + 1, r + 1)
-        made += len(columns)
-    if not made:
-        messages.notice("No pixels found for band %d" % nband)
-
-
 def _polygon(header, c, r):
     return geometry.polygon([pixel_ring(header, c, r)], header.srid)
 
@@ -203,19 +168,90 @@ def _centroid(header, c, r):
     return geometry.point(x, y, header.srid)
 
 
-def pixel_as_polygons(buf, nband=1, exclude_nodata_value=True):
-    """ST_PixelAsPolygons: (geom, val, x, y) for every pixel, row by row."""
-    return _pixels(buf, nband, exclude_nodata_value, _polygon)
+# Pixels per row of _plraster_pixelas: its arrays hold at most this many pixels, so a band
+# of 65535 x 65535 pixels is never held whole.
+CHUNK_PIXELS = 65536
 
 
-def pixel_as_points(buf, nband=1, exclude_nodata_value=True):
-    """ST_PixelAsPoints: (upper-left corner point, val, x, y) for every pixel."""
-    return _pixels(buf, nband, exclude_nodata_value, _corner)
+def pixel_chunks(buf, nband, exclude_nodata_value, kind):
+    """The rows of ST_PixelAsPoints / Centroids / Polygons (kind 'points', 'centroids',
+    'polygons'), CHUNK_PIXELS at a time, as (EWKB geometries, values, columns, rows): lists
+    that SQL unnests. Everything is computed with numpy for a whole chunk, with the same
+    arithmetic, in the same order, as the one-pixel functions above (so the same doubles),
+    and the EWKB is written as one numpy record array."""
+    header = wkb.read_header(buf)
+    w, h = header.width, header.height
+    if w == 0 or h == 0:
+        messages.notice("Raster is empty. Returning empty set")
+        return
+    band = locate_band(buf, header, nband) if nband is not None else None
+    if band is None:
+        messages.notice("Invalid band index (must use 1-based). Returning empty set")
+        return
+    if exclude_nodata_value and band.is_nodata:
+        messages.notice("No pixels found for band %d" % nband)
+        return
+    pixels = band.array(buf, header)
+    excluding = band.has_nodata and exclude_nodata_value
+    step = max(1, CHUNK_PIXELS // w)
+    made = 0
+    ticks = Ticker()
+    for r0 in range(0, h, step):
+        ticks.tick(w * step)
+        data = pixels[r0:r0 + step].astype(np.float64)
+        rows, cols = np.indices(data.shape)
+        if excluding:
+            keep = ~nodata_mask(data, band)
+            rows, cols, values = rows[keep], cols[keep], data[keep]
+        else:
+            rows, cols, values = rows.ravel(), cols.ravel(), data.ravel()
+            if band.is_nodata:
+                values = np.full(values.shape, float(band.nodata))
+        rows = rows + r0
+        if not len(rows):
+            continue
+        made += len(rows)
+        yield (_ewkb_rows(header, cols, rows, kind), values.tolist(), (cols + 1).tolist(), (rows + 1).tolist())
+    if not made:
+        messages.notice("No pixels found for band %d" % nband)
 
 
-def pixel_as_centroids(buf, nband=1, exclude_nodata_value=True):
-    """ST_PixelAsCentroids: (centre point, val, x, y) for every pixel."""
-    return _pixels(buf, nband, exclude_nodata_value, _centroid)
+def _ewkb_rows(header, cols, rows, kind):
+    """EWKB (bytes) of each pixel's geometry: little-endian, with the SRID when it is not 0."""
+    c, r = cols.astype(np.float64), rows.astype(np.float64)
+    sx, sy, kx, ky = header.scale_x, header.scale_y, header.skew_x, header.skew_y
+    # pixel_corner's arithmetic, element by element
+    x = header.ip_x + (sx * c + kx * r)
+    y = header.ip_y + (ky * c + sy * r)
+    if kind == "centroids":
+        x = x + (sx + kx) / 2
+        y = y + (ky + sy) / 2
+    fields = [("order", "u1"), ("type", "<u4")] + ([("srid", "<i4")] if header.srid else [])
+    if kind == "polygons":
+        # pixel_ring's corners: upper-left, upper-right, lower-right, lower-left, upper-left
+        corners = [(x, y), (x + sx, y + ky), (x + sx + kx, y + ky + sy), (x + kx, y + sy), (x, y)]
+        fields += [("rings", "<u4"), ("points", "<u4"), ("xy", "<f8", (10,))]
+        code = 3
+    else:
+        fields += [("xy", "<f8", (2,))]
+        code = 1
+    out = np.empty(len(x), dtype=np.dtype(fields))
+    out["order"] = 1
+    out["type"] = code | (_SRID_FLAG if header.srid else 0)
+    if header.srid:
+        out["srid"] = header.srid
+    if kind == "polygons":
+        out["rings"] = 1
+        out["points"] = 5
+        for i, (px, py) in enumerate(corners):
+            out["xy"][:, 2 * i] = px
+            out["xy"][:, 2 * i + 1] = py
+    else:
+        out["xy"][:, 0] = x
+        out["xy"][:, 1] = y
+    blob = out.tobytes()
+    size = out.dtype.itemsize
+    return [blob[i:i + size] for i in range(0, len(blob), size)]
 
 
 def _one(buf, x, y, make):
