@@ -70,6 +70,7 @@ bench: deps
 	$(MAKE) install
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_foundation.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_outdb.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_cold.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_register.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_load.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_session.py
@@ -83,5 +84,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_cogwrite.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_polygons.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_bulk.py
 
 .PHONY: install-python install-loader deps demo test bench
