@@ -20,9 +20,10 @@ allow-list reach here (the engine opens the object first), and only the database
 user can write in the data directory. Local files are not copied: the page cache already
 shares them.
 
-When the bytes written by this backend since its last sweep pass a sixteenth of the
-bound, it sweeps (under a lock file, one backend at a time): the least recently used
-files go until the total is under 80% of the bound. A hit refreshes a file's mtime at
+When the bytes written by this backend since its last sweep pass 8 MB (or a sixteenth of
+the bound, if less), it sweeps (under a lock file, one backend at a time): the least
+recently used files go until the total is under 80% of the bound. Between sweeps the cache
+can exceed the bound by at most 8 MB per backend writing to it. A hit refreshes a file's mtime at
 most once a minute.
 """
 
@@ -44,6 +45,9 @@ ceilings.register(ceilings.Limit(
 _CRC = struct.Struct("<I")
 TOUCH_SECONDS = 60.0
 SWEEP_TARGET = 0.8
+# A backend sweeps after writing this much (or a sixteenth of the bound, if less): so all
+# backends together overshoot the bound by at most max_connections x 8 MB between sweeps.
+SWEEP_EVERY_BYTES = 8 * MB
 
 _state = {"directory": None, "written": 0}
 _lock = threading.Lock()
@@ -142,7 +146,7 @@ def put(opened, offset, data):
     STATS.written += length
     with _lock:
         _state["written"] += length
-        due = _state["written"] > bound_bytes() // 16
+        due = _state["written"] > min(bound_bytes() // 16, SWEEP_EVERY_BYTES)
         if due:
             _state["written"] = 0
     if due:
