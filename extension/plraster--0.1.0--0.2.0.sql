@@ -3154,3 +3154,20 @@ COMMENT ON FUNCTION @extschema@.st_pixelascentroids(@extschema@.raster, integer,
 DROP FUNCTION @extschema@._plpy_st_pixelaspolygons(bytea, integer, boolean);
 DROP FUNCTION @extschema@._plpy_st_pixelaspoints(bytea, integer, boolean);
 DROP FUNCTION @extschema@._plpy_st_pixelascentroids(bytea, integer, boolean);
+
+-- intersects: ST_Intersects(raster, geometry) without a band reads the SRID from the header
+-- slice instead of handing the whole raster to PL/Python (issue 13: joins, pgbench, zonal statistics).
+CREATE OR REPLACE FUNCTION @extschema@._st_intersects(geom geometry, rast @extschema@.raster, nband integer DEFAULT NULL)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
+RETURN CASE
+  -- no band and the same SRID (the join case): the hull decides, read from the header
+  -- slice, without handing the whole raster to PL/Python
+  WHEN nband IS NULL AND @extschema@.st_srid(rast) OPERATOR(pg_catalog.=) st_srid(geom)
+    THEN coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false)
+  WHEN @extschema@._plraster_hull_decides(rast, nband, st_srid(geom))
+    THEN coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false)
+  WHEN NOT coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false) THEN false
+  ELSE st_intersects(geom, ST_UnaryUnion(@extschema@._plraster_data_surface(rast, nband))) END;
+COMMENT ON FUNCTION @extschema@._st_intersects(geometry, @extschema@.raster, integer) IS
+  'args: geom, rast, nband=NULL - ST_Intersects of a geometry and a raster''s convex hull, or its band''s pixels that are not nodata.';

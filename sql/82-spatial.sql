@@ -586,6 +586,10 @@ CREATE FUNCTION @extschema@._st_intersects(geom geometry, rast @extschema@.raste
 RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
 RETURN CASE
+  -- no band and the same SRID (the join case): the hull decides, read from the header
+  -- slice, without handing the whole raster to PL/Python
+  WHEN nband IS NULL AND @extschema@.st_srid(rast) OPERATOR(pg_catalog.=) st_srid(geom)
+    THEN coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false)
   WHEN @extschema@._plraster_hull_decides(rast, nband, st_srid(geom))
     THEN coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false)
   WHEN NOT coalesce(st_intersects(geom, @extschema@.st_convexhull(rast)), false) THEN false
