@@ -81,7 +81,7 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_colormap.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_clip.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_warp.py
-	bash tools/run-as-user.sh .venv/bin/python bench/bench_cogwrite.py
+	bash tools/run-as-user.sh .venv/bin/python bench/bench_cogwrite.py --size 10000 --store s3
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_polygons.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_bulk.py
