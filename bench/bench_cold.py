@@ -35,10 +35,12 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 import pgserver  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
+sys.path.insert(0, HERE)
+from bench_outdb import log_counts  # noqa: E402
+
 POSTGIS_OUTDB = ("SET postgis.enable_outdb_rasters = true; "
                  "SET postgis.gdal_enabled_drivers = 'ENABLE_ALL'")
 IMPLEMENTATIONS = (("PostGIS", "public", "pg_cov"), ("plraster", "plraster", "pl_cov"))
-_LOG_LINE = re.compile(r'"[A-Z]+ [^"]*" (\d{3}) (\d+)')
 
 
 def write_cog(path, size):
@@ -69,18 +71,6 @@ def _utm31():
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32631)
     return srs.ExportToWkt()
-
-
-def log_counts(path):
-    """(requests, body bytes) in nginx's access log so far."""
-    requests = sent = 0
-    with open(path) as f:
-        for line in f:
-            m = _LOG_LINE.search(line)
-            if m:
-                requests += 1
-                sent += int(m.group(2))
-    return requests, sent
 
 
 def load_coverage(url, path, bindir):
