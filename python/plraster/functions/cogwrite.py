@@ -29,7 +29,9 @@ from plraster.functions.mapalgebra import extent
 COG_OPTIONS = ("COMPRESS", "LEVEL", "PREDICTOR", "QUALITY", "BLOCKSIZE", "OVERVIEWS",
                "OVERVIEW_RESAMPLING", "OVERVIEW_COUNT", "RESAMPLING", "BIGTIFF", "NUM_THREADS",
                "SPARSE_OK", "STATISTICS")
-CACHE_BYTES = 64 << 20
+# GDAL's block cache while writing: the staging GeoTIFF is uncompressed on local disk, so a
+# small cache costs little time (bench/bench_cogwrite.py), and it is per backend
+CACHE_BYTES = 8 << 20
 DEFAULT_OPTIONS = {"COMPRESS": "DEFLATE", "BLOCKSIZE": "256", "BIGTIFF": "IF_SAFER"}
 
 
