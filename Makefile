@@ -66,8 +66,13 @@ test: deps
 	$(MAKE) install
 	bash tools/run-tests.sh
 
+# Each benchmark prints its own table; the figures with an issue's target also go to
+# BENCH_RESULTS (bench/results.py), printed as one table at the end (bench/summary.py).
+BENCH_RESULTS = /tmp/plraster-bench-results.jsonl
+bench: export PLRASTER_BENCH_RESULTS = $(BENCH_RESULTS)
 bench: deps
 	$(MAKE) install
+	rm -f $(BENCH_RESULTS) && touch $(BENCH_RESULTS) && chmod 666 $(BENCH_RESULTS)
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_foundation.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_outdb.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_cold.py
@@ -85,5 +90,6 @@ bench: deps
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_polygons.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_stats.py
 	bash tools/run-as-user.sh .venv/bin/python bench/bench_bulk.py
+	.venv/bin/python bench/summary.py $(BENCH_RESULTS)
 
 .PHONY: install-python install-loader deps demo test bench

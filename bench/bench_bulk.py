@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from plraster.core import wkb  # noqa: E402
 from plraster.core.pixtypes import info_for_name  # noqa: E402
 
@@ -97,6 +98,7 @@ def main():
                 pg, pg_rows = best(conn, template.format(s="public", t="pg_" + table), args.runs)
                 pl, pl_rows = best(conn, template.format(s="plraster", t="pl_" + table), args.runs)
                 ratio = pl / pg
+                results.record(13, name, ratio, "<= %.1f" % target, ratio <= target)
                 print("%-26s %11.1f %11.1f %7.2f   <= %.1f %s%s"
                       % (name, pg * 1e3, pl * 1e3, ratio, target, "met" if ratio <= target else "NOT met",
                          "" if _same(pg_rows, pl_rows) else "  (answers differ: %s / %s)" % (pg_rows, pl_rows)))

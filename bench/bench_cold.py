@@ -33,6 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
 sys.path.insert(0, HERE)
@@ -174,6 +175,7 @@ def row(name, pg, pl, target, unit="ms", higher_is_better=False):
     sign = ">=" if higher_is_better else "<="
     print("%-44s %10.1f %10.1f %s %7.2f   %s %.2f  %s" % (name, pg, pl, unit.ljust(4), ratio, sign, target,
                                                        "met" if met else "NOT met"))
+    results.record(13, name.strip(), ratio, "%s %.2f" % (sign, target), met)
 
 
 def main():

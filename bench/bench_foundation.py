@@ -18,10 +18,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from plraster.core import wkb  # noqa: E402
 from plraster.core.pixtypes import info_for_name  # noqa: E402
 
 BASELINE = ("(scan only)", "SELECT count(rast) FROM {t}")
+# issue 13's per-call targets (ratio plraster / PostGIS)
+TARGETS = {"ST_Value": 2.5, "ST_SetValue": 3.0, "ST_MetaData": 2.5}
 QUERIES = [
     ("ST_Value", "SELECT sum({s}.st_value(rast, 1, 10, 10)) FROM {t}"),
     ("ST_MetaData", "SELECT sum((m).width) FROM (SELECT {s}.st_metadata(rast) AS m FROM {t} OFFSET 0) q"),
@@ -97,6 +100,9 @@ def main():
                 pl = time_query(conn, template.format(s="plraster", t="pl_tiles"), args.runs)
                 if (name, template) != BASELINE:
                     ratios.append(pl / pg)
+                if name in TARGETS:
+                    results.record(13, name + " per call, in-db", pl / pg, "<= %.1f" % TARGETS[name],
+                                   pl / pg <= TARGETS[name])
                 print("%-16s %12.1f %12.1f %12.2f %12.2f %7.2f" % (
                     name, pg * 1e3, pl * 1e3, pg / args.tiles * 1e6, pl / args.tiles * 1e6, pl / pg))
             print("median ratio over the functions: %.2f" % statistics.median(ratios))

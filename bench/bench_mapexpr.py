@@ -19,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from rasters import pack  # noqa: E402
 
 SIZE = 256
@@ -80,6 +81,9 @@ def main():
                 print("  plraster %9.1f ms  %8.2f ms/tile" % (pl_t * 1e3, pl_t / args.tiles * 1e3))
                 print("  plraster is %.1fx faster%s" % (
                     pg_t / pl_t, "" if target is None else " (target >= %dx)" % target))
+                if target is not None:
+                    results.record(11, "ST_MapAlgebra '%s' (PostGIS / plraster)" % expr, pg_t / pl_t,
+                                   ">= %dx faster" % target, pg_t / pl_t >= target)
     finally:
         server.stop()
 

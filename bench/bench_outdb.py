@@ -23,6 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
 TILE = 64
@@ -120,6 +121,8 @@ def main():
                 print("  PostGIS+GDAL %8.1f ms  %7.1f us/call" % (pg_t * 1e3, pg_t / calls * 1e6))
                 print("  plraster     %8.1f ms  %7.1f us/call" % (pl_t * 1e3, pl_t / calls * 1e6))
                 print("  plraster is %.1fx faster" % (pg_t / pl_t))
+                results.record(13, "warm out-db ST_Value per call (PostGIS / plraster)", pg_t / pl_t,
+                               ">= 20x faster", pg_t / pl_t >= 20)
 
                 # (b) ST_AsBinary(rast, true) over 100 tiles.
                 query = ("SELECT md5(string_agg({s}.st_asbinary(rast, true), '' ORDER BY rid)) "

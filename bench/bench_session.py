@@ -24,6 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
 RUNS = 7
@@ -101,6 +102,8 @@ def main():
                 assert pg_v == pl_v, (label, pg_v, pl_v)
                 target = "plraster <= PostGIS" + (" + %d ms" % (allowance * 1e3) if allowance else "")
                 met = "met" if pl_t <= pg_t + allowance else "MISSED"
+                results.record(13, label + " (plraster - PostGIS)", (pl_t - pg_t) * 1e3,
+                               "<= %d ms" % (allowance * 1e3), met == "met", unit="ms")
                 print("%-42s %12.1f %12.1f %8.2f  %s: %s"
                       % (label, pg_t * 1e3, pl_t * 1e3, pl_t / pg_t, target, met))
         finally:

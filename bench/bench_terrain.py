@@ -17,6 +17,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests", "analysis"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 from bench_outdb import timed  # noqa: E402
 from terrain_helpers import dem  # noqa: E402
 
@@ -52,6 +53,8 @@ def main():
                 same = "identical" if pg_rows == pl_rows else "DIFFERENT"
                 print("  %-13s PostGIS %8.3f s   plraster %7.3f s   ratio %6.1fx   results %s"
                       % (name, pg_t, pl_t, pg_t / pl_t, same))
+                results.record(11, name + " (PostGIS / plraster)", pg_t / pl_t, ">= 5x faster",
+                               pg_t / pl_t >= 5)
     finally:
         server.stop()
 

@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 import pgserver  # noqa: E402
+import results  # noqa: E402
 
 TILES = int(os.environ.get("BENCH_WARP_TILES", "100"))
 RUNS = 5
@@ -70,6 +71,7 @@ def main():
                         times[key].append((time.perf_counter() - start) * 1000)
                 pg_ms, pl_ms = statistics.median(times["pg"]), statistics.median(times["pl"])
                 print("%-38s %10.1f %10.1f %7.2fx" % (label, pg_ms, pl_ms, pl_ms / pg_ms))
+                results.record(12, label, pl_ms / pg_ms, "<= 1.2", pl_ms / pg_ms <= 1.2)
     finally:
         server.stop()
 
