@@ -95,7 +95,7 @@ def main():
                       "same out-db records in both: %s" % (SIZE, SIZE, n * n, TILE, TILE, same_record))
 
                 # (c) cold read of one tile: a fresh backend for GDAL, emptied caches for plraster.
-                results = {}
+                traffic = {}
                 for name, schema, table in (("PostGIS+GDAL", "public", "pg_out"),
                                             ("plraster", "plraster", "pl_out")):
                     with psycopg.connect(url, autocommit=True) as cold:
@@ -105,9 +105,9 @@ def main():
                         cold.execute("SELECT %s.st_value(rast, 1, 1, 1) FROM %s WHERE rid = 0"
                                      % (schema, table)).fetchall()
                         after = log_counts(nginx.access_log)
-                    results[name] = (after[0] - before[0], after[1] - before[1])
+                    traffic[name] = (after[0] - before[0], after[1] - before[1])
                 print("\n(c) cold read of one tile: requests, bytes")
-                for name, (req, sent) in results.items():
+                for name, (req, sent) in traffic.items():
                     print("  %-13s %3d requests %9d bytes" % (name, req, sent))
 
                 # (a) ST_Value over every pixel of one tile.
