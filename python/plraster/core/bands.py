@@ -86,7 +86,12 @@ class BandRef:
         window = self._window
         if window is None or not (0 <= row - window[1] < window[2].shape[0]
                                   and 0 <= col - window[0] < window[2].shape[1]):
-            window = self.prefetch(buf, header, col, row, col + 1, row + 1)
+            from plraster import outdb
+            index = buf[self.data_offset]
+            path = bytes(buf[self.data_offset + 1:self.end - 1])
+            value, self._window = outdb.read_pixel(header, path, index, self.info, self.has_nodata,
+                                                   self.nodata, col, row)
+            return value
         return window[2][row - window[1], col - window[0]].item()
 
     def require_indb(self):

@@ -13,7 +13,7 @@ from plraster.storage import io_counter
 from plraster.storage import reset as reset_storage
 
 from . import cache, config, engine, interrupts, readahead
-from .engine import NOT_ALIGNED, FileStat, band_file_info, band_file_stat, indb_band, read_band
+from .engine import NOT_ALIGNED, FileStat, band_file_info, band_file_stat, indb_band, read_band, read_pixel
 
 
 warning_sink = None  # plraster.sqlapi.outdb points it at plpy.warning
@@ -50,4 +50,4 @@ def reset():
 
 
 __all__ = ["NOT_ALIGNED", "FileStat", "band_file_info", "band_file_stat", "cache", "indb_band", "config", "engine",
-           "interrupts", "read_band", "reset", "stats", "warning"]
+           "interrupts", "read_band", "read_pixel", "reset", "stats", "warning"]

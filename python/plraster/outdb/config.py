@@ -203,9 +203,16 @@ def is_trusted_read():
     return getattr(_trusted, "active", False)
 
 
+_STAMP_PATH = {}  # working directory -> the stamp file's path in it
+
+
 def stamp_path():
     """The stamp file: in the data directory, which is every backend's working directory."""
-    return os.path.join(os.getcwd(), STAMP_NAME)
+    cwd = os.getcwd()
+    path = _STAMP_PATH.get(cwd)
+    if path is None:
+        path = _STAMP_PATH[cwd] = os.path.join(cwd, STAMP_NAME)
+    return path
 
 
 def _stamp():

@@ -38,6 +38,8 @@ FLT_EPSILON = float(np.finfo(np.float32).eps)
 DEFAULT_GEOTRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
 # Whole bands larger than this are not kept between calls (their tiles are, in the tile cache).
 BAND_CACHE_MAX_BYTES = 16 * 1024 * 1024
+# The largest window read around one out-db pixel (see read_pixel), in pixels.
+PIXEL_WINDOW_MAX = 1 << 20
 NOT_ALIGNED = "The in-db representation of the out-db raster is not aligned. Band data may be incorrect"
 
 
@@ -303,6 +305,28 @@ def _remote_stat(parsed, options, allow_list):
     return FileStat(source.size, source.last_modified)
 
 
+def read_pixel(header, path, band_index, info, has_nodata, nodata, col, row):
+    """(value, (col0, row0, pixels)): out-db pixel (col, row), 0-based on the raster, and
+    the band window it was read with: the part of the raster that the file block holding
+    the pixel covers (one block fetched at most). Small windows are kept (the band cache),
+    so that the next pixels of that block, in this call or the next calls of a statement,
+    cost a lookup."""
+    text = wkb.path_text(path)
+    parsed, options, allow_list = config.resolve(text)
+    remote = parsed.scheme != "file"
+    try:
+        col0, row0, pixels = _read_band(header, parsed, options, allow_list, band_index, info,
+                                        has_nodata, nodata, remote, None, pixel=(col, row))
+    except ObjectChangedError as exc:
+        opened = cache.HEADERS.get(parsed.location)
+        if opened is not None:
+            cache.forget_file(opened)
+        raise describe_error(exc, parsed) from None
+    except PlrasterError as exc:
+        raise describe_error(exc, parsed) from None
+    return pixels[row - row0, col - col0].item(), (col0, row0, pixels)
+
+
 def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
     """The (height, width) pixels of an out-db band, in its pixel type, read-only.
 
@@ -335,7 +359,37 @@ def _target_dtype(info):
     return np.dtype(np.uint8) if info.name in ("1BB", "2BUI", "4BUI") else np.dtype(info.dtype)
 
 
-def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote, window):
+_PLACEMENTS = {}  # (raster geotransform, file geotransform) -> (aligned, ox, oy)
+_PLACEMENTS_MAX = 1024
+
+
+def _placement(header, file_gt):
+    """(is_aligned, *window_offset) of a raster over a file, remembered: every call of a
+    statement's ST_Value asks again for the same tile."""
+    key = (header.geotransform, tuple(file_gt))
+    hit = _PLACEMENTS.get(key)
+    if hit is None:
+        if len(_PLACEMENTS) >= _PLACEMENTS_MAX:
+            _PLACEMENTS.clear()
+        hit = _PLACEMENTS[key] = (is_aligned(header, file_gt),) + tuple(window_offset(header, file_gt))
+    return hit
+
+
+def _pixel_window(header, ifd, ox, oy, col, row):
+    """The window (col0, row0, width, height) of the raster that the file block holding
+    raster pixel (col, row) covers."""
+    bw, bh = ifd.block_width, ifd.block_height
+    fx, fy = ox + col, oy + row
+    bx, by = fx - fx % bw - ox, fy - fy % bh - oy
+    col0, row0 = max(bx, 0), max(by, 0)
+    width, height = min(bx + bw, header.width) - col0, min(by + bh, header.height) - row0
+    if width * height > PIXEL_WINDOW_MAX:
+        return col, row, 1, 1   # a huge block (a forged or odd file): the pixel alone
+    return col0, row0, width, height
+
+
+def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote, window,
+               pixel=None):
     # Only real I/O goes to the worker thread: a cache hit costs no thread hand-off.
     opened = cached_file(parsed) or interrupts.run_io(
         lambda: open_file(parsed, options, allow_list), remote=remote)
@@ -345,17 +399,20 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
             f"band {band_index + 1} not found in out-db file \"{parsed.display()}\"",
             detail=f"The file has {ifd.samples_per_pixel} band(s).")
     file_gt = ifd.geotransform or DEFAULT_GEOTRANSFORM
-    if not is_aligned(header, file_gt):
+    aligned, ox, oy = _placement(header, file_gt)
+    if not aligned:
         messages.notice(NOT_ALIGNED)
+    if pixel is not None:
+        window = _pixel_window(header, ifd, ox, oy, *pixel)
     col0, row0, width, height = window
     whole = window == (0, 0, header.width, header.height)
-    ox, oy = window_offset(header, file_gt)
-    key = (opened.generation, ifd.index, band_index, ox, oy, width, height, info.name,
+    small = width * height * 8 <= BAND_CACHE_MAX_BYTES
+    key = (opened.generation, ifd.index, band_index, ox, oy, col0, row0, width, height, info.name,
            bool(has_nodata), float(nodata) if has_nodata else 0.0)
-    if whole:
+    if whole or small:
         band = cache.get_band(key)
         if band is not None:
-            return band
+            return (col0, row0, band) if pixel is not None else band
     target = _target_dtype(info)
     # Converting file samples to another type goes through 8-byte temporaries.
     limits.check_pixels(width, height, target.itemsize if ifd.dtype == target else 8,
@@ -367,11 +424,11 @@ def _read_band(header, parsed, options, allow_list, band_index, info, has_nodata
     if x0 < x1 and y0 < y1 and width and height:
         data = read_file_window(opened, ifd, band_index, x0, y0, x1 - x0, y1 - y0, remote)
         out[0:y1 - y0, 0:x1 - x0] = convert(data, info)
-    if whole and out.nbytes <= BAND_CACHE_MAX_BYTES:
+    if (whole or small) and out.nbytes <= BAND_CACHE_MAX_BYTES:
         cache.put_band(key, out)
     else:
         out.setflags(write=False)
-    return out
+    return (col0, row0, out) if pixel is not None else out
 
 
 def indb_band(header, band):
