@@ -3100,7 +3100,7 @@ COMMENT ON FUNCTION @extschema@.plraster_write_cog(text, text, jsonb) IS
 
 -- pixelas: ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons unnest arrays made with
 -- numpy by _plraster_pixelas instead of a Python row per pixel (issue 13).
-CREATE FUNCTION @extschema@._plpy__plraster_pixelas(rast bytea, band integer, exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea[], vals double precision[], xs integer[], ys integer[])
+CREATE FUNCTION @extschema@._plpy__plraster_pixelas(rast bytea, band integer, exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea, size integer, vals text, width integer, row0 integer)
 LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE ROWS 4 AS $$
 from plraster.sqlapi import pixels
 return pixels.pixel_chunks(rast, band, exclude_nodata_value, kind)
@@ -3108,22 +3108,24 @@ $$;
 COMMENT ON FUNCTION @extschema@._plpy__plraster_pixelas(bytea, integer, boolean, text) IS
   'PL/Python body of _plraster_pixelas, on raster bytes as bytea';
 CREATE FUNCTION @extschema@._plraster_pixelas(rast @extschema@.raster, band integer,
-    exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea[], vals double precision[], xs integer[], ys integer[])
+    exclude_nodata_value boolean, kind text) RETURNS TABLE(geoms bytea, size integer, vals text, width integer, row0 integer)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 4
 BEGIN ATOMIC
   SELECT * FROM @extschema@._plpy__plraster_pixelas(rast, band, exclude_nodata_value, kind);
 END;
 COMMENT ON FUNCTION @extschema@._plraster_pixelas(@extschema@.raster, integer, boolean, text) IS
-  'Internal: the work of ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons, as arrays of EWKB, values, columns and rows';
+  'Internal: the work of ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons, chunks of whole raster rows as the EWKB of every pixel in one bytea (size bytes each) and the values as double precision[] text (NULL: nodata excluded)';
 
 CREATE OR REPLACE FUNCTION @extschema@.st_pixelaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
     exclude_nodata_value boolean DEFAULT true)
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'polygons'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelaspolygons(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as a polygon with its value and 1-based column and row';
@@ -3133,9 +3135,11 @@ CREATE OR REPLACE FUNCTION @extschema@.st_pixelaspoints(rast @extschema@.raster,
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'points'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelaspoints(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as its upper-left corner point with its value, column and row';
@@ -3145,9 +3149,11 @@ CREATE OR REPLACE FUNCTION @extschema@.st_pixelascentroids(rast @extschema@.rast
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'centroids'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelascentroids(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as its centre point with its value, column and row';

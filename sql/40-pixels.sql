@@ -291,27 +291,30 @@ COMMENT ON FUNCTION @extschema@.st_neighborhood(@extschema@.raster, geometry, in
 
 -- Pixels as geometries ---------------------------------------------------------------------
 
--- ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons unnest arrays that
--- _plraster_pixelas makes with numpy, up to 65,536 pixels a row: a row per pixel made in
--- Python cost about 12 us (issue 13: ST_PixelAsPoints 7x slower than PostGIS).
+-- ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons unnest what
+-- _plraster_pixelas makes with numpy, up to 65,536 pixels a row: the EWKB of every pixel in
+-- one bytea and the values as array text (a row per pixel made in Python cost about 12 us,
+-- and arrays returned by PL/Python convert each element through its text form).
 CREATE FUNCTION @extschema@._plraster_pixelas(rast @extschema@.raster, band integer,
     exclude_nodata_value boolean, kind text)
-    RETURNS TABLE(geoms bytea[], vals double precision[], xs integer[], ys integer[])
+    RETURNS TABLE(geoms bytea, size integer, vals text, width integer, row0 integer)
 LANGUAGE plpython3u IMMUTABLE PARALLEL SAFE ROWS 4 AS $$
 from plraster.sqlapi import pixels
 return pixels.pixel_chunks(rast, band, exclude_nodata_value, kind)
 $$;
 COMMENT ON FUNCTION @extschema@._plraster_pixelas(@extschema@.raster, integer, boolean, text) IS
-  'Internal: the work of ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons, as arrays of EWKB, values, columns and rows';
+  'Internal: the work of ST_PixelAsPoints, ST_PixelAsCentroids and ST_PixelAsPolygons, chunks of whole raster rows as the EWKB of every pixel in one bytea (size bytes each) and the values as double precision[] text (NULL: nodata excluded)';
 
 CREATE FUNCTION @extschema@.st_pixelaspolygons(rast @extschema@.raster, band integer DEFAULT 1,
     exclude_nodata_value boolean DEFAULT true)
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'polygons'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelaspolygons(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as a polygon with its value and 1-based column and row';
@@ -330,9 +333,11 @@ CREATE FUNCTION @extschema@.st_pixelaspoints(rast @extschema@.raster, band integ
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'points'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelaspoints(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as its upper-left corner point with its value, column and row';
@@ -351,9 +356,11 @@ CREATE FUNCTION @extschema@.st_pixelascentroids(rast @extschema@.raster, band in
     RETURNS TABLE(geom geometry, val double precision, x integer, y integer)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 1000
 BEGIN ATOMIC
-  SELECT CAST(u.g AS geometry), u.v, u.x, u.y
+  SELECT CAST(substring(c.geoms FROM CAST((u.n - 1) * c.size + 1 AS integer) FOR c.size) AS geometry),
+         u.v, CAST((u.n - 1) % c.width + 1 AS integer), CAST(c.row0 + (u.n - 1) / c.width + 1 AS integer)
     FROM @extschema@._plraster_pixelas(rast, band, exclude_nodata_value, 'centroids'::text) AS c,
-         unnest(c.geoms, c.vals, c.xs, c.ys) AS u(g, v, x, y);
+         unnest(CAST(c.vals AS double precision[])) WITH ORDINALITY AS u(v, n)
+   WHERE u.v IS NOT NULL;
 END;
 COMMENT ON FUNCTION @extschema@.st_pixelascentroids(@extschema@.raster, integer, boolean) IS
   'Every pixel of a band as its centre point with its value, column and row';

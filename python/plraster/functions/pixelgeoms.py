@@ -175,10 +175,15 @@ CHUNK_PIXELS = 65536
 
 def pixel_chunks(buf, nband, exclude_nodata_value, kind):
     """The rows of ST_PixelAsPoints / Centroids / Polygons (kind 'points', 'centroids',
-    'polygons'), CHUNK_PIXELS at a time, as (EWKB geometries, values, columns, rows): lists
-    that SQL unnests. Everything is computed with numpy for a whole chunk, with the same
-    arithmetic, in the same order, as the one-pixel functions above (so the same doubles),
-    and the EWKB is written as one numpy record array."""
+    'polygons'), whole raster rows of at most CHUNK_PIXELS pixels at a time, as (geoms,
+    size, vals, width, row0): the EWKB of every pixel of the chunk, each `size` bytes, in
+    one bytea; the values as the text of a double precision[] (NULL for a nodata pixel when
+    nodata is excluded), pixel i of the chunk being column i % width, row row0 + i // width
+    (0-based). SQL unnests the values with their ordinals, drops the NULLs and cuts each
+    pixel's EWKB out of the bytea. Everything crosses from Python as one bytea and one text
+    per chunk: PL/Python converts each element of an array through its text form, which
+    cost more than the rest of the work. The doubles are those of the one-pixel functions
+    above (same arithmetic, same order)."""
     header = wkb.read_header(buf)
     w, h = header.width, header.height
     if w == 0 or h == 0:
@@ -198,26 +203,44 @@ def pixel_chunks(buf, nband, exclude_nodata_value, kind):
     ticks = Ticker()
     for r0 in range(0, h, step):
         ticks.tick(w * step)
-        data = pixels[r0:r0 + step].astype(np.float64)
-        rows, cols = np.indices(data.shape)
-        if excluding:
-            keep = ~nodata_mask(data, band)
-            rows, cols, values = rows[keep], cols[keep], data[keep]
+        chunk = pixels[r0:r0 + step]
+        rows, cols = np.indices(chunk.shape)
+        rows = rows.ravel() + r0
+        cols = cols.ravel()
+        if band.is_nodata:
+            values = np.full(chunk.size, float(band.nodata))
+        elif band.info.is_float:
+            values = chunk.astype(np.float64).ravel()
         else:
-            rows, cols, values = rows.ravel(), cols.ravel(), data.ravel()
-            if band.is_nodata:
-                values = np.full(values.shape, float(band.nodata))
-        rows = rows + r0
-        if not len(rows):
+            values = chunk.astype(np.int64).ravel()   # integers write shorter, faster text
+        keep = ~nodata_mask(values.astype(np.float64), band) if excluding else None
+        kept = chunk.size if keep is None else int(np.count_nonzero(keep))
+        if not kept:
             continue
-        made += len(rows)
-        yield (_ewkb_rows(header, cols, rows, kind), values.tolist(), (cols + 1).tolist(), (rows + 1).tolist())
+        made += kept
+        geoms, size = _ewkb_blob(header, cols, rows, kind)
+        yield geoms, size, _array_text(values, keep), w, r0
     if not made:
         messages.notice("No pixels found for band %d" % nband)
 
 
-def _ewkb_rows(header, cols, rows, kind):
-    """EWKB (bytes) of each pixel's geometry: little-endian, with the SRID when it is not 0."""
+_BRACES = str.maketrans("[]", "{}")
+
+
+def _array_text(values, keep):
+    """The text of a double precision[] of values (an int64 or float64 array), with NULL
+    where keep is False (keep None: every value). Python's repr of a float is the shortest
+    text that reads back as the same double ('nan' and 'inf' read back too)."""
+    if keep is None or keep.all():
+        return repr(values.tolist()).translate(_BRACES)
+    items = values.astype(object)
+    items[~keep] = None
+    return repr(items.tolist()).translate(_BRACES).replace("None", "NULL")
+
+
+def _ewkb_blob(header, cols, rows, kind):
+    """(bytes, size): the EWKB of each pixel's geometry, one after another, each size bytes
+    (little-endian, with the SRID when it is not 0)."""
     c, r = cols.astype(np.float64), rows.astype(np.float64)
     sx, sy, kx, ky = header.scale_x, header.scale_y, header.skew_x, header.skew_y
     # pixel_corner's arithmetic, element by element
@@ -249,9 +272,7 @@ def _ewkb_rows(header, cols, rows, kind):
     else:
         out["xy"][:, 0] = x
         out["xy"][:, 1] = y
-    blob = out.tobytes()
-    size = out.dtype.itemsize
-    return [blob[i:i + size] for i in range(0, len(blob), size)]
+    return out.tobytes(), out.dtype.itemsize
 
 
 def _one(buf, x, y, make):
