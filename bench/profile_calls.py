@@ -14,9 +14,7 @@ missed per-call and bulk targets (not part of make bench; the figures are in the
 Run: bash tools/run-as-user.sh .venv/bin/python bench/profile_calls.py
 """
 import os
-import statistics
 import sys
-import time
 
 import psycopg
 
@@ -28,6 +26,7 @@ import pgserver  # noqa: E402
 import bench_bulk  # noqa: E402
 import bench_clip  # noqa: E402
 import bench_foundation  # noqa: E402
+from bench_foundation import time_query  # noqa: E402
 
 # The clip and statistics calls of the zonal pairs, looped in a backend; with `thrash`,
 # 8 MB are written between calls. Returns "clip us, stats us" per pair.
@@ -56,17 +55,6 @@ return "%.1f us, %.1f us" % (spent[0] / 3 / len(pairs) * 1e6, spent[1] / 3 / len
 '''
 
 
-def best(conn, query, runs=5):
-    """Median seconds of runs executions after one warm-up."""
-    conn.execute(query).fetchall()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        conn.execute(query).fetchall()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def per_call(conn):
     """Part 1."""
     bench_foundation.load(conn, 10000, 64)
@@ -83,7 +71,7 @@ def per_call(conn):
                         ("PL/Python, the tile as bytea", "SELECT sum(noop_tile(rast::bytea)) FROM pl_tiles"),
                         ("  + read_header and locate_band", "SELECT sum(parse_tile(rast::bytea)) FROM pl_tiles"),
                         ("plraster ST_Value", "SELECT sum(plraster.st_value(rast, 1, 10, 10)) FROM pl_tiles")):
-        print("   %-34s %6.2f" % (name, best(conn, query) / 10000 * 1e6))
+        print("   %-34s %6.2f" % (name, time_query(conn, query, 5) / 10000 * 1e6))
 
 
 def dump_values(conn):
@@ -97,7 +85,7 @@ def dump_values(conn):
                                      "plraster._plraster_dumpvalues(rast, NULL, true) d"),
             ("the text cast to float8[]", "SELECT count(d.valtext::float8[]) FROM pl_small, "
                                           "plraster._plraster_dumpvalues(rast, NULL, true) d")):
-        print("   %-34s %6.1f" % (name, best(conn, query, 3) * 1e3))
+        print("   %-34s %6.1f" % (name, time_query(conn, query, 3) * 1e3))
 
 
 def zonal(conn):
@@ -107,10 +95,10 @@ def zonal(conn):
     pairs = conn.execute("SELECT count(*)" + join.format(s="plraster", t="pl_tiles")).fetchone()[0]
     print("3. zonal statistics, LATERAL form, %d polygon/tile pairs (us per pair)" % pairs)
     for s, t in (("public", "pg_tiles"), ("plraster", "pl_tiles")):
-        j = best(conn, "SELECT count(*)" + join.format(s=s, t=t))
-        c = best(conn, "SELECT sum(length({s}.st_clip(r.rast, p.geom)::bytea))".format(s=s) + join.format(s=s, t=t))
-        z = best(conn, "SELECT sum(z.sum)" + join.format(s=s, t=t)
-                 + ", LATERAL {s}.st_summarystats({s}.st_clip(r.rast, p.geom)) z".format(s=s))
+        j = time_query(conn, "SELECT count(*)" + join.format(s=s, t=t), 5)
+        c = time_query(conn, "SELECT sum(length({s}.st_clip(r.rast, p.geom)::bytea))".format(s=s) + join.format(s=s, t=t), 5)
+        z = time_query(conn, "SELECT sum(z.sum)" + join.format(s=s, t=t)
+                       + ", LATERAL {s}.st_summarystats({s}.st_clip(r.rast, p.geom)) z".format(s=s), 5)
         print("   %-9s join %5.1f, clip %6.1f, statistics of the clip %6.1f, whole query %6.1f"
               % (s, j / pairs * 1e6, (c - j) / pairs * 1e6, (z - c) / pairs * 1e6, z / pairs * 1e6))
     for thrash in (False, True):

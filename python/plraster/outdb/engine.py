@@ -311,12 +311,18 @@ def read_pixel(header, path, band_index, info, has_nodata, nodata, col, row):
     the pixel covers (one block fetched at most). Small windows are kept (the band cache),
     so that the next pixels of that block, in this call or the next calls of a statement,
     cost a lookup."""
-    text = wkb.path_text(path)
-    parsed, options, allow_list = config.resolve(text)
-    remote = parsed.scheme != "file"
+    col0, row0, pixels = _resolved_read(path, lambda parsed, options, allow_list, remote: _read_band(
+        header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote, None,
+        pixel=(col, row)))
+    return pixels[row - row0, col - col0].item(), (col0, row0, pixels)
+
+
+def _resolved_read(path, read):
+    """read(parsed, options, allow_list, remote) for an out-db path (bytes or text) that the
+    sources allow; storage errors name the path, and a changed object is forgotten."""
+    parsed, options, allow_list = config.resolve(wkb.path_text(path))
     try:
-        col0, row0, pixels = _read_band(header, parsed, options, allow_list, band_index, info,
-                                        has_nodata, nodata, remote, None, pixel=(col, row))
+        return read(parsed, options, allow_list, parsed.scheme != "file")
     except ObjectChangedError as exc:
         opened = cache.HEADERS.get(parsed.location)
         if opened is not None:
@@ -324,7 +330,6 @@ def read_pixel(header, path, band_index, info, has_nodata, nodata, col, row):
         raise describe_error(exc, parsed) from None
     except PlrasterError as exc:
         raise describe_error(exc, parsed) from None
-    return pixels[row - row0, col - col0].item(), (col0, row0, pixels)
 
 
 def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
@@ -340,19 +345,8 @@ def read_band(header, path, band_index, info, has_nodata, nodata, window=None):
         window = (0, 0, header.width, header.height)
     col0, row0, width, height = window
     limits.check_pixels(width, height, _target_dtype(info).itemsize, "out-db band window")
-    text = wkb.path_text(path)
-    parsed, options, allow_list = config.resolve(text)
-    remote = parsed.scheme != "file"
-    try:
-        return _read_band(header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote,
-                          window)
-    except ObjectChangedError as exc:
-        opened = cache.HEADERS.get(parsed.location)
-        if opened is not None:
-            cache.forget_file(opened)
-        raise describe_error(exc, parsed) from None
-    except PlrasterError as exc:
-        raise describe_error(exc, parsed) from None
+    return _resolved_read(path, lambda parsed, options, allow_list, remote: _read_band(
+        header, parsed, options, allow_list, band_index, info, has_nodata, nodata, remote, window))
 
 
 def _target_dtype(info):
