@@ -54,10 +54,13 @@ class BandRef:
             self._outdb = cached
         return cached
 
+    def _outdb_source(self, buf):
+        """(0-based band number in the file, path bytes) of an out-db band."""
+        return buf[self.data_offset], bytes(buf[self.data_offset + 1:self.end - 1])
+
     def _read_outdb(self, buf, header, window):
         from plraster import outdb
-        index = buf[self.data_offset]
-        path = bytes(buf[self.data_offset + 1:self.end - 1])
+        index, path = self._outdb_source(buf)
         return outdb.read_band(header, path, index, self.info, self.has_nodata, self.nodata,
                                window)
 
@@ -87,8 +90,7 @@ class BandRef:
         if window is None or not (0 <= row - window[1] < window[2].shape[0]
                                   and 0 <= col - window[0] < window[2].shape[1]):
             from plraster import outdb
-            index = buf[self.data_offset]
-            path = bytes(buf[self.data_offset + 1:self.end - 1])
+            index, path = self._outdb_source(buf)
             value, self._window = outdb.read_pixel(header, path, index, self.info, self.has_nodata,
                                                    self.nodata, col, row)
             return value
